@@ -1,0 +1,104 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# hv-netvsc-dkms: out-of-tree Hyper-V network driver (module hv_netvsc).
+#
+#   make                      build for the running kernel
+#   make KDIR=<tree>          build against another prepared kernel tree
+#   make install              install into /lib/modules/<kver>/updates/
+#   make clean
+#   make check-quick          unit tests + one kernel (fast local loop)
+#   make check                everything CI runs (unit, matrix, e2e)
+#   make matrix               8 distro kernels in debootstrap roots
+#
+# Objects and the probe results go to BUILD_DIR (default build/<kver>), never
+# into the source tree: one source tree serves any number of kernels.
+
+SRC_DIR := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
+HVN_VERSION := $(shell sed -n 's/^PACKAGE_VERSION="\(.*\)"/\1/p' $(SRC_DIR)/dkms.conf)
+
+ifeq ($(KDIR),)
+KVER ?= $(shell uname -r)
+KDIR := /lib/modules/$(KVER)/build
+KDIR_DEFAULTED := 1
+else
+KVER ?= $(shell cat $(KDIR)/include/config/kernel.release 2>/dev/null)
+endif
+BUILD_DIR ?= $(SRC_DIR)/build/$(KVER)
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+
+# Trees and files the module is built from; mirrored into BUILD_DIR as
+# symlinks so that Kbuild writes its objects there.
+SRC_FILES := Kbuild $(shell cd $(SRC_DIR) && find src compat include -name '*.[ch]' \
+		-not -path 'compat/probes/*' | sort)
+
+KBUILD_ARGS := M=$(BUILD_DIR) HVN_VERSION=$(HVN_VERSION) \
+	$(if $(WERROR),HVN_WERROR=1) $(if $(COMPAT_SELFTEST),HVN_COMPAT_SELFTEST=y) \
+	$(if $(V),V=$(V))
+
+.PHONY: all modules probes install clean distclean unit fuzz check check-quick \
+	matrix roots e2e demo help kdir-check
+
+all: modules
+
+kdir-check:
+	@if [ ! -f "$(KDIR)/Makefile" ]; then \
+		if [ -n "$(KDIR_DEFAULTED)" ]; then \
+			echo "error: no kernel headers for the running kernel $(KVER)" >&2; \
+			echo "       (looked for $(KDIR))." >&2; \
+			echo "       Install them (Debian: apt-get install linux-headers-$(KVER))," >&2; \
+			echo "       or build against another prepared tree:" >&2; \
+			echo "       make KDIR=/usr/src/linux-headers-<version>" >&2; \
+		else \
+			echo "error: KDIR=$(KDIR) is not a prepared kernel tree (no Makefile)" >&2; \
+		fi; \
+		exit 2; \
+	fi
+
+$(BUILD_DIR)/.tree: kdir-check FORCE
+	@mkdir -p $(BUILD_DIR)
+	@cd $(SRC_DIR) && for f in $(SRC_FILES); do \
+		mkdir -p $(BUILD_DIR)/$$(dirname $$f); \
+		ln -sfn $(SRC_DIR)/$$f $(BUILD_DIR)/$$f; \
+	done
+	@find $(BUILD_DIR)/src $(BUILD_DIR)/compat $(BUILD_DIR)/include -xtype l -delete 2>/dev/null || true
+	@touch $@
+
+probes: $(BUILD_DIR)/.tree
+	@sh $(SRC_DIR)/compat/probe.sh $(KDIR) $(BUILD_DIR)/probes $(JOBS)
+
+modules: probes
+	$(MAKE) -C $(KDIR) $(KBUILD_ARGS) -j$(JOBS) modules
+	@echo "built: $(BUILD_DIR)/hv_netvsc.ko ($(HVN_VERSION) for $(KVER))"
+
+install: modules
+	$(MAKE) -C $(KDIR) $(KBUILD_ARGS) INSTALL_MOD_DIR=updates modules_install
+	@if [ -z "$(INSTALL_MOD_PATH)" ] && [ -z "$(DESTDIR)" ]; then depmod -a $(KVER); fi
+
+clean:
+	rm -rf $(SRC_DIR)/build
+	$(MAKE) -C $(SRC_DIR)/tests/unit clean 2>/dev/null || true
+
+distclean: clean
+
+unit:
+	$(MAKE) -C $(SRC_DIR)/tests/unit
+
+fuzz:
+	$(MAKE) -C $(SRC_DIR)/tests/fuzz
+
+roots:
+	bash $(SRC_DIR)/scripts/roots.sh
+
+matrix:
+	bash $(SRC_DIR)/scripts/matrix.sh
+
+check:
+	bash $(SRC_DIR)/scripts/check.sh full
+
+check-quick:
+	bash $(SRC_DIR)/scripts/check.sh quick
+
+demo:
+	bash $(SRC_DIR)/scripts/demo.sh
+
+FORCE:

@@ -1,0 +1,609 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Modern kernel APIs on older kernels.
+ *
+ * Every block below is keyed on one HAVE_* result of compat/probe.sh (see
+ * compat/probes/<name>.c) and never on a kernel version: distribution kernels
+ * backport interfaces their version number would not predict.  The driver in
+ * src/ is written against the newest API and includes this header first.
+ */
+#ifndef HVN_COMPAT_H
+#define HVN_COMPAT_H
+
+#include <linux/netdevice.h>
+#include <linux/etherdevice.h>
+#include <linux/ethtool.h>
+#include <linux/skbuff.h>
+#include <linux/filter.h>
+#include <linux/timer.h>
+#include <linux/jiffies.h>
+#include <linux/hyperv.h>
+#include <net/xdp.h>
+
+#ifdef HAVE_PAGE_POOL_HELPERS_H
+#include <net/page_pool/helpers.h>
+#else
+#include <net/page_pool.h>
+#endif
+#ifdef HAVE_NETIF_TXQ_MAYBE_STOP
+#include <net/netdev_queues.h>
+#endif
+#ifdef HAVE_NETDEV_LOCK_OPS
+#include <net/netdev_lock.h>
+#endif
+#ifdef HAVE_HV_IS_ISOLATION_SUPPORTED
+#include <asm/mshyperv.h>
+#endif
+
+/* Names of the probes that failed on the kernel we were built for. */
+extern const char hvn_compat_fallbacks[];
+
+/* ---- timers and time ---------------------------------------------------- */
+
+#ifndef HAVE_TIMER_DELETE_SYNC
+static inline int timer_delete_sync(struct timer_list *timer)
+{
+	return del_timer_sync(timer);
+}
+#endif
+
+#ifndef HAVE_TIMER_DELETE
+static inline int timer_delete(struct timer_list *timer)
+{
+	return del_timer(timer);
+}
+#endif
+
+#ifndef HAVE_TIMER_CONTAINER_OF
+#define timer_container_of(var, timer, field) from_timer(var, timer, field)
+#endif
+
+#ifndef HAVE_SECS_TO_JIFFIES
+#define secs_to_jiffies(secs) ((unsigned long)(secs) * HZ)
+#endif
+
+/* ---- net_device --------------------------------------------------------- */
+
+#ifndef HAVE_NETIF_NAPI_ADD_WEIGHT
+/* Before the split, netif_napi_add() took the weight; 64 is the default. */
+#define netif_napi_add(dev, napi, poll) \
+	netif_napi_add(dev, napi, poll, NAPI_POLL_WEIGHT)
+#define netif_napi_add_weight(dev, napi, poll, weight) \
+	(netif_napi_add)(dev, napi, poll, weight)
+#endif
+
+#ifndef HAVE_NETIF_SET_TSO_MAX_SIZE
+static inline void netif_set_tso_max_size(struct net_device *dev,
+					  unsigned int size)
+{
+	netif_set_gso_max_size(dev, size);
+}
+#endif
+
+#ifndef HAVE_NETIF_SET_TSO_MAX_SEGS
+static inline void netif_set_tso_max_segs(struct net_device *dev,
+					  unsigned int segs)
+{
+	dev->gso_max_segs = segs;
+}
+#endif
+
+#ifndef HAVE_NETIF_SET_REAL_NUM_QUEUES
+static inline int netif_set_real_num_queues(struct net_device *dev,
+					    unsigned int txq, unsigned int rxq)
+{
+	int ret;
+
+	ret = netif_set_real_num_tx_queues(dev, txq);
+	if (ret)
+		return ret;
+	return netif_set_real_num_rx_queues(dev, rxq);
+}
+#endif
+
+#ifndef HAVE_NETIF_QUEUE_SET_NAPI
+/* The queue/NAPI mapping only feeds netlink queries; nothing to do. */
+enum netdev_queue_type {
+	NETDEV_QUEUE_TYPE_RX,
+	NETDEV_QUEUE_TYPE_TX,
+};
+
+static inline void netif_queue_set_napi(struct net_device *dev,
+					unsigned int queue_index,
+					enum netdev_queue_type type,
+					struct napi_struct *napi)
+{
+}
+#endif
+
+#ifndef HAVE_ETH_HW_ADDR_SET
+static inline void eth_hw_addr_set(struct net_device *dev, const u8 *addr)
+{
+	ether_addr_copy(dev->dev_addr, addr);
+}
+#endif
+
+#ifndef HAVE_DEV_ADDR_SET
+static inline void dev_addr_set(struct net_device *dev, const u8 *addr)
+{
+	memcpy(dev->dev_addr, addr, dev->addr_len);
+}
+#endif
+
+#ifndef HAVE_DEV_CORE_STATS
+static inline void dev_core_stats_rx_dropped_inc(struct net_device *dev)
+{
+	atomic_long_inc(&dev->rx_dropped);
+}
+
+static inline void dev_core_stats_tx_dropped_inc(struct net_device *dev)
+{
+	atomic_long_inc(&dev->tx_dropped);
+}
+#endif
+
+#ifndef HAVE_NETDEV_HOLD
+typedef struct {} netdevice_tracker;
+
+static inline void netdev_hold(struct net_device *dev,
+			       netdevice_tracker *tracker, gfp_t gfp)
+{
+	dev_hold(dev);
+}
+
+static inline void netdev_put(struct net_device *dev,
+			      netdevice_tracker *tracker)
+{
+	dev_put(dev);
+}
+#endif
+
+#ifndef HAVE_NETDEV_LOCK_OPS
+/* Without a per-device instance lock, RTNL is what serialises the ops. */
+static inline void netdev_lock_ops(struct net_device *dev)
+{
+}
+
+static inline void netdev_unlock_ops(struct net_device *dev)
+{
+}
+#endif
+
+#ifndef HAVE_NETDEV_STAT_OPS
+/*
+ * No per-queue statistics over netlink: keep the driver's table compiling
+ * and drop it.  ethtool -S carries the same counters on every kernel.
+ */
+struct netdev_queue_stats_rx {
+	u64 bytes;
+	u64 packets;
+	u64 alloc_fail;
+};
+
+struct netdev_queue_stats_tx {
+	u64 bytes;
+	u64 packets;
+	u64 stop;
+	u64 wake;
+};
+
+struct netdev_stat_ops {
+	void (*get_queue_stats_rx)(struct net_device *dev, int idx,
+				   struct netdev_queue_stats_rx *stats);
+	void (*get_queue_stats_tx)(struct net_device *dev, int idx,
+				   struct netdev_queue_stats_tx *stats);
+	void (*get_base_stats)(struct net_device *dev,
+			       struct netdev_queue_stats_rx *rx,
+			       struct netdev_queue_stats_tx *tx);
+};
+
+#define netdev_set_stat_ops(dev, ops) ((void)(dev), (void)(ops))
+#else
+#define netdev_set_stat_ops(dev, ops) ((dev)->stat_ops = (ops))
+#endif
+
+#ifndef HAVE_NETIF_TXQ_MAYBE_STOP
+/*
+ * Stop the queue when fewer than @stop_thrs descriptors are free; then check
+ * again after a full barrier so a completion that freed room in between is
+ * not lost, and wake the queue if it now has @start_thrs.
+ * Returns 1 if the queue is (still) running, 0 if it stays stopped, -1 if it
+ * was stopped and restarted.
+ */
+#define netif_txq_maybe_stop(txq, get_desc, stop_thrs, start_thrs)	\
+	({								\
+		int _res = 1;						\
+		if (unlikely((get_desc) < (stop_thrs))) {		\
+			netif_tx_stop_queue(txq);			\
+			smp_mb__after_atomic();				\
+			_res = 0;					\
+			if (unlikely((get_desc) >= (start_thrs))) {	\
+				netif_tx_start_queue(txq);		\
+				_res = -1;				\
+			}						\
+		}							\
+		_res;							\
+	})
+#endif
+
+/* ---- sk_buff ------------------------------------------------------------ */
+
+#ifndef HAVE_KFREE_SKB_REASON
+/* The reason is dropped before it is evaluated: the enum may not exist. */
+#define kfree_skb_reason(skb, reason) kfree_skb(skb)
+#endif
+
+#ifndef HAVE_NAPI_BUILD_SKB
+#define napi_build_skb(data, frag_size) build_skb(data, frag_size)
+#endif
+
+#ifndef HAVE_SKB_FRAG_FILL_PAGE_DESC
+static inline void skb_frag_fill_page_desc(skb_frag_t *frag, struct page *page,
+					   int off, int size)
+{
+	__skb_frag_set_page(frag, page);
+	skb_frag_off_set(frag, off);
+	skb_frag_size_set(frag, size);
+}
+#endif
+
+/* ---- XDP ---------------------------------------------------------------- */
+
+#ifndef HAVE_XDP_FEATURES
+/* No XDP feature advertisement: programs are accepted by ndo_bpf alone. */
+typedef u32 xdp_features_t;
+#define NETDEV_XDP_ACT_BASIC		BIT(0)
+#define NETDEV_XDP_ACT_REDIRECT		BIT(1)
+#define NETDEV_XDP_ACT_NDO_XMIT		BIT(2)
+#define NETDEV_XDP_ACT_XSK_ZEROCOPY	BIT(3)
+#define NETDEV_XDP_ACT_HW_OFFLOAD	BIT(4)
+#define NETDEV_XDP_ACT_RX_SG		BIT(5)
+#define NETDEV_XDP_ACT_NDO_XMIT_SG	BIT(6)
+
+static inline void xdp_set_features_flag(struct net_device *dev,
+					 xdp_features_t val)
+{
+}
+
+static inline void xdp_clear_features_flag(struct net_device *dev)
+{
+}
+#endif
+
+#ifndef HAVE_XDP_SET_FEATURES_FLAG_LOCKED
+#define xdp_set_features_flag_locked(dev, val) xdp_set_features_flag(dev, val)
+#endif
+
+#ifndef HAVE_XDP_INIT_BUFF
+static inline void xdp_init_buff(struct xdp_buff *xdp, u32 frame_sz,
+				 struct xdp_rxq_info *rxq)
+{
+	xdp->frame_sz = frame_sz;
+	xdp->rxq = rxq;
+}
+
+static inline void xdp_prepare_buff(struct xdp_buff *xdp,
+				    unsigned char *hard_start, int headroom,
+				    int data_len, const bool meta_valid)
+{
+	unsigned char *data = hard_start + headroom;
+
+	xdp->data_hard_start = hard_start;
+	xdp->data = data;
+	xdp->data_end = data + data_len;
+	xdp->data_meta = meta_valid ? data : data + 1;
+}
+#endif
+
+#ifndef HAVE_XDP_RXQ_INFO_REG_NAPI_ID
+#define xdp_rxq_info_reg(rxq, dev, queue, napi_id) \
+	xdp_rxq_info_reg(rxq, dev, queue)
+#endif
+
+#ifndef HAVE_XDP_BUFF_HAS_FRAGS
+/* Single-buffer XDP only: a frame never has fragments. */
+static inline bool xdp_buff_has_frags(const struct xdp_buff *xdp)
+{
+	return false;
+}
+#endif
+
+#ifndef HAVE_XDP_CONVERT_BUFF_TO_FRAME
+#define xdp_convert_buff_to_frame(xdp) convert_to_xdp_frame(xdp)
+#endif
+
+#ifndef HAVE_XDP_GET_FRAME_LEN
+static inline unsigned int xdp_get_frame_len(const struct xdp_frame *xdpf)
+{
+	return xdpf->len;
+}
+#endif
+
+#ifndef HAVE_XDP_DO_FLUSH
+#define xdp_do_flush() xdp_do_flush_map()
+#endif
+
+#ifndef HAVE_BPF_WARN_INVALID_XDP_ACTION_DEV
+#define bpf_warn_invalid_xdp_action(dev, prog, act) \
+	bpf_warn_invalid_xdp_action(act)
+#endif
+
+#if !defined(HAVE_NETIF_XDP_PROPAGATE)
+#ifdef HAVE_DEV_XDP_PROPAGATE
+#define netif_xdp_propagate(dev, bpf) dev_xdp_propagate(dev, bpf)
+#else
+int netif_xdp_propagate(struct net_device *dev, struct netdev_bpf *bpf);
+#endif
+#endif
+
+#ifndef HAVE_PAGE_POOL_PUT_FULL_PAGE
+#define page_pool_put_full_page(pool, page, direct) \
+	page_pool_put_page(pool, page, direct)
+#endif
+
+/* ---- ethtool ------------------------------------------------------------ */
+
+#ifndef HAVE_ETHTOOL_SPRINTF
+__printf(2, 3) void ethtool_sprintf(u8 **data, const char *fmt, ...);
+#endif
+
+#ifndef HAVE_ETHTOOL_PUTS
+void ethtool_puts(u8 **data, const char *str);
+#endif
+
+/*
+ * Ops whose prototype changed.  The driver writes each handler with the
+ * newest prototype and lists it in its ethtool_ops through these macros;
+ * on older kernels DEFINE_* emits an adapter with the old prototype.
+ * Use:  HVN_DEFINE_ETHTOOL_RINGPARAM(get, set) before the ops table, then
+ *       HVN_ETHTOOL_RINGPARAM(get, set) inside it.  Same for the others.
+ */
+#ifdef HAVE_ETHTOOL_RINGPARAM_KERNEL
+#define HVN_DEFINE_ETHTOOL_RINGPARAM(get, set)
+#define HVN_ETHTOOL_RINGPARAM(get, set) \
+	.get_ringparam = get, .set_ringparam = set
+#else
+struct kernel_ethtool_ringparam {
+	u32 rx_buf_len;
+	u8 tcp_data_split;
+	u8 tx_push;
+	u8 rx_push;
+	u32 cqe_size;
+	u32 tx_push_buf_len;
+	u32 tx_push_buf_max_len;
+};
+
+#define HVN_DEFINE_ETHTOOL_RINGPARAM(get, set)				\
+static void get##_compat(struct net_device *dev,			\
+			 struct ethtool_ringparam *ring)		\
+{									\
+	struct kernel_ethtool_ringparam kring = {};			\
+									\
+	get(dev, ring, &kring, NULL);					\
+}									\
+static int set##_compat(struct net_device *dev,				\
+			struct ethtool_ringparam *ring)			\
+{									\
+	struct kernel_ethtool_ringparam kring = {};			\
+									\
+	return set(dev, ring, &kring, NULL);				\
+}
+#define HVN_ETHTOOL_RINGPARAM(get, set) \
+	.get_ringparam = get##_compat, .set_ringparam = set##_compat
+#endif
+
+#ifdef HAVE_ETHTOOL_RXFH_PARAM
+#define HVN_DEFINE_ETHTOOL_RXFH(get, set)
+#define HVN_ETHTOOL_RXFH(get, set) .get_rxfh = get, .set_rxfh = set
+#else
+struct ethtool_rxfh_param {
+	u8 hfunc;
+	u32 indir_size;
+	u32 *indir;
+	u32 key_size;
+	u8 *key;
+	u32 rss_context;
+	u8 rss_delete;
+	u8 input_xfrm;
+};
+
+#define HVN_DEFINE_ETHTOOL_RXFH(get, set)				\
+static int get##_compat(struct net_device *dev, u32 *indir, u8 *key,	\
+			u8 *hfunc)					\
+{									\
+	const struct ethtool_ops *ops = dev->ethtool_ops;		\
+	struct ethtool_rxfh_param p = {					\
+		.indir = indir, .key = key,				\
+		.indir_size = ops->get_rxfh_indir_size ?		\
+			ops->get_rxfh_indir_size(dev) : 0,		\
+		.key_size = ops->get_rxfh_key_size ?			\
+			ops->get_rxfh_key_size(dev) : 0,		\
+	};								\
+	int ret = get(dev, &p);						\
+									\
+	if (!ret && hfunc)						\
+		*hfunc = p.hfunc;					\
+	return ret;							\
+}									\
+static int set##_compat(struct net_device *dev, const u32 *indir,	\
+			const u8 *key, const u8 hfunc)			\
+{									\
+	const struct ethtool_ops *ops = dev->ethtool_ops;		\
+	struct ethtool_rxfh_param p = {					\
+		.indir = (u32 *)indir, .key = (u8 *)key,		\
+		.hfunc = hfunc,						\
+		.indir_size = ops->get_rxfh_indir_size ?		\
+			ops->get_rxfh_indir_size(dev) : 0,		\
+		.key_size = ops->get_rxfh_key_size ?			\
+			ops->get_rxfh_key_size(dev) : 0,		\
+	};								\
+									\
+	return set(dev, &p, NULL);					\
+}
+#define HVN_ETHTOOL_RXFH(get, set) \
+	.get_rxfh = get##_compat, .set_rxfh = set##_compat
+#endif
+
+/*
+ * Flow-hash fields (ethtool -n/-N rx-flow-hash) and the RX ring count: new
+ * kernels have their own ops, older ones route them through get/set_rxnfc.
+ * The driver supplies get_fields, set_fields and ring_count with the newest
+ * prototypes; the adapter also answers ETHTOOL_GRXRINGS.
+ */
+#ifndef HAVE_ETHTOOL_RXFH_FIELDS
+struct ethtool_rxfh_fields {
+	u32 flow_type;
+	u64 data;
+	u32 rss_context;
+};
+#endif
+
+#if defined(HAVE_ETHTOOL_RXFH_FIELDS) && defined(HAVE_ETHTOOL_GET_RX_RING_COUNT)
+#define HVN_DEFINE_ETHTOOL_RXFH_FIELDS(get_fields, set_fields, ring_count)
+#define HVN_ETHTOOL_RXFH_FIELDS(get_fields, set_fields, ring_count)	\
+	.get_rxfh_fields = get_fields, .set_rxfh_fields = set_fields,	\
+	.get_rx_ring_count = ring_count
+#else
+#ifdef HAVE_ETHTOOL_RXFH_FIELDS
+#define HVN_ETHTOOL_RXFH_FIELDS_OPS(get_fields, set_fields)		\
+	.get_rxfh_fields = get_fields, .set_rxfh_fields = set_fields,
+#define HVN_RXNFC_FIELDS(get_fields, set_fields, dev, info, set, extack) \
+	(-EOPNOTSUPP)
+#else
+#define HVN_ETHTOOL_RXFH_FIELDS_OPS(get_fields, set_fields)
+#define HVN_RXNFC_FIELDS(get_fields, set_fields, dev, info, set, extack) \
+	hvn_rxnfc_fields(get_fields, set_fields, dev, info, set, extack)
+
+static inline int
+hvn_rxnfc_fields(int (*get_fields)(struct net_device *,
+				   struct ethtool_rxfh_fields *),
+		 int (*set_fields)(struct net_device *,
+				   const struct ethtool_rxfh_fields *,
+				   struct netlink_ext_ack *),
+		 struct net_device *dev, struct ethtool_rxnfc *info, bool set,
+		 struct netlink_ext_ack *extack)
+{
+	struct ethtool_rxfh_fields f = { .flow_type = info->flow_type,
+					 .data = info->data };
+	int ret;
+
+	if (set)
+		return set_fields(dev, &f, extack);
+	ret = get_fields(dev, &f);
+	if (!ret)
+		info->data = f.data;
+	return ret;
+}
+#endif
+
+#define HVN_DEFINE_ETHTOOL_RXFH_FIELDS(get_fields, set_fields, ring_count) \
+static int get_fields##_rxnfc(struct net_device *dev,			\
+			      struct ethtool_rxnfc *info, u32 *rules)	\
+{									\
+	switch (info->cmd) {						\
+	case ETHTOOL_GRXRINGS:						\
+		info->data = ring_count(dev);				\
+		return 0;						\
+	case ETHTOOL_GRXFH:						\
+		return HVN_RXNFC_FIELDS(get_fields, set_fields, dev,	\
+					info, false, NULL);		\
+	}								\
+	return -EOPNOTSUPP;						\
+}									\
+static int set_fields##_rxnfc(struct net_device *dev,			\
+			      struct ethtool_rxnfc *info)		\
+{									\
+	if (info->cmd == ETHTOOL_SRXFH)					\
+		return HVN_RXNFC_FIELDS(get_fields, set_fields, dev,	\
+					info, true, NULL);		\
+	return -EOPNOTSUPP;						\
+}
+#define HVN_ETHTOOL_RXFH_FIELDS(get_fields, set_fields, ring_count)	\
+	HVN_ETHTOOL_RXFH_FIELDS_OPS(get_fields, set_fields)		\
+	.get_rxnfc = get_fields##_rxnfc, .set_rxnfc = set_fields##_rxnfc
+#endif
+
+/* ---- VMBus -------------------------------------------------------------- */
+
+#ifndef HAVE_HV_DRIVER_REMOVE_VOID
+#define HVN_DEFINE_HV_REMOVE(fn)					\
+static int fn##_compat(struct hv_device *dev)				\
+{									\
+	fn(dev);							\
+	return 0;							\
+}
+#define HVN_HV_REMOVE(fn) .remove = fn##_compat
+#else
+#define HVN_DEFINE_HV_REMOVE(fn)
+#define HVN_HV_REMOVE(fn) .remove = fn
+#endif
+
+#ifndef HAVE_HV_IS_ISOLATION_SUPPORTED
+/* No Confidential VM support in this kernel: never isolated. */
+static inline bool hv_is_isolation_supported(void)
+{
+	return false;
+}
+#endif
+
+#ifndef HAVE_VMBUS_GPADL
+/* GPADLs were a bare handle; keep buffer and size beside it. */
+struct vmbus_gpadl {
+	u32 gpadl_handle;
+	u32 size;
+	void *buffer;
+};
+
+static inline int hvn_compat_establish_gpadl(struct vmbus_channel *chan,
+					     void *buf, u32 size,
+					     struct vmbus_gpadl *gpadl)
+{
+	int ret = vmbus_establish_gpadl(chan, buf, size, &gpadl->gpadl_handle);
+
+	if (!ret) {
+		gpadl->size = size;
+		gpadl->buffer = buf;
+	}
+	return ret;
+}
+
+static inline int hvn_compat_teardown_gpadl(struct vmbus_channel *chan,
+					    struct vmbus_gpadl *gpadl)
+{
+	int ret = vmbus_teardown_gpadl(chan, gpadl->gpadl_handle);
+
+	if (!ret)
+		gpadl->gpadl_handle = 0;
+	return ret;
+}
+
+#define vmbus_establish_gpadl(chan, buf, size, gpadl) \
+	hvn_compat_establish_gpadl(chan, buf, size, gpadl)
+#define vmbus_teardown_gpadl(chan, gpadl) hvn_compat_teardown_gpadl(chan, gpadl)
+#endif
+
+#ifndef HAVE_VMBUS_SENDPACKET_GETID
+/* Without a channel requestor the request id goes to the host unchanged. */
+static inline int vmbus_sendpacket_getid(struct vmbus_channel *chan, void *buf,
+					 u32 len, u64 requestid, u64 *trans_id,
+					 enum vmbus_packet_type type, u32 flags)
+{
+	if (trans_id)
+		*trans_id = requestid;
+	return vmbus_sendpacket(chan, buf, len, requestid, type, flags);
+}
+#endif
+
+/*
+ * The largest packet the channel may read from its ring; VMBus copies and
+ * checks host packets against it where the field exists.
+ */
+static inline void hvn_chan_set_max_pkt_size(struct vmbus_channel *chan,
+					     u32 size)
+{
+#ifdef HAVE_VMBUS_CHANNEL_MAX_PKT_SIZE
+	chan->max_pkt_size = size;
+#endif
+}
+
+#endif /* HVN_COMPAT_H */

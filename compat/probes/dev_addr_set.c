@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Probe: dev_addr_set(). */
+#include <linux/netdevice.h>
+
+struct net_device;
+struct napi_struct;
+struct sk_buff;
+struct vmbus_channel;
+
+void probe(struct net_device *d, struct napi_struct *n, struct sk_buff *s,
+	   struct vmbus_channel *c);
+void probe(struct net_device *d, struct napi_struct *n, struct sk_buff *s,
+	   struct vmbus_channel *c)
+{
+	static const u8 a[6];
+
+	dev_addr_set(d, a);
+}

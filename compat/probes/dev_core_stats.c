@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Probe: dev_core_stats_rx_dropped_inc(): core drop counters. */
+#include <linux/netdevice.h>
+
+struct net_device;
+struct napi_struct;
+struct sk_buff;
+struct vmbus_channel;
+
+void probe(struct net_device *d, struct napi_struct *n, struct sk_buff *s,
+	   struct vmbus_channel *c);
+void probe(struct net_device *d, struct napi_struct *n, struct sk_buff *s,
+	   struct vmbus_channel *c)
+{
+	dev_core_stats_rx_dropped_inc(d);
+}

@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Probe: ethtool_puts(). */
+#include <linux/ethtool.h>
+
+struct net_device;
+struct napi_struct;
+struct sk_buff;
+struct vmbus_channel;
+
+void probe(struct net_device *d, struct napi_struct *n, struct sk_buff *s,
+	   struct vmbus_channel *c);
+void probe(struct net_device *d, struct napi_struct *n, struct sk_buff *s,
+	   struct vmbus_channel *c)
+{
+	u8 *p = NULL;
+
+	ethtool_puts(&p, "x");
+}

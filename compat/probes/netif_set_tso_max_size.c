@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Probe: netif_set_tso_max_size(). */
+#include <linux/netdevice.h>
+
+struct net_device;
+struct napi_struct;
+struct sk_buff;
+struct vmbus_channel;
+
+void probe(struct net_device *d, struct napi_struct *n, struct sk_buff *s,
+	   struct vmbus_channel *c);
+void probe(struct net_device *d, struct napi_struct *n, struct sk_buff *s,
+	   struct vmbus_channel *c)
+{
+	netif_set_tso_max_size(d, 65536);
+}

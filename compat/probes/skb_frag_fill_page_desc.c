@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: GPL-2.0
+/* Probe: skb_frag_fill_page_desc(). */
+#include <linux/skbuff.h>
+
+struct net_device;
+struct napi_struct;
+struct sk_buff;
+struct vmbus_channel;
+
+void probe(struct net_device *d, struct napi_struct *n, struct sk_buff *s,
+	   struct vmbus_channel *c);
+void probe(struct net_device *d, struct napi_struct *n, struct sk_buff *s,
+	   struct vmbus_channel *c)
+{
+	skb_frag_fill_page_desc(&skb_shinfo(s)->frags[0], NULL, 0, 0);
+}
