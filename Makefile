@@ -21,7 +21,10 @@ KVER ?= $(shell uname -r)
 KDIR := /lib/modules/$(KVER)/build
 KDIR_DEFAULTED := 1
 else
-KVER ?= $(shell cat $(KDIR)/include/config/kernel.release 2>/dev/null)
+# UTS_RELEASE names /lib/modules/<kver>; Debian's older header packages put
+# the upstream version in include/config/kernel.release instead.
+KVER ?= $(shell sed -n 's/^\#define UTS_RELEASE "\(.*\)"/\1/p' \
+	$(KDIR)/include/generated/utsrelease.h 2>/dev/null)
 endif
 BUILD_DIR ?= $(SRC_DIR)/build/$(KVER)
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
@@ -33,7 +36,7 @@ SRC_FILES := Kbuild $(shell cd $(SRC_DIR) && find src compat include -name '*.[c
 
 KBUILD_ARGS := M=$(BUILD_DIR) HVN_VERSION=$(HVN_VERSION) \
 	$(if $(WERROR),HVN_WERROR=1) $(if $(COMPAT_SELFTEST),HVN_COMPAT_SELFTEST=y) \
-	$(if $(V),V=$(V))
+	$(if $(V),V=$(V)) $(KBUILD_EXTRA)
 
 .PHONY: all modules probes install clean distclean unit fuzz check check-quick \
 	matrix roots e2e demo help kdir-check

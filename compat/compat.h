@@ -25,7 +25,7 @@
 #else
 #include <net/page_pool.h>
 #endif
-#ifdef HAVE_NETIF_TXQ_MAYBE_STOP
+#ifdef HAVE_NETDEV_STAT_OPS
 #include <net/netdev_queues.h>
 #endif
 #ifdef HAVE_NETDEV_LOCK_OPS
@@ -66,10 +66,21 @@ static inline int timer_delete(struct timer_list *timer)
 
 #ifndef HAVE_NETIF_NAPI_ADD_WEIGHT
 /* Before the split, netif_napi_add() took the weight; 64 is the default. */
-#define netif_napi_add(dev, napi, poll) \
-	netif_napi_add(dev, napi, poll, NAPI_POLL_WEIGHT)
-#define netif_napi_add_weight(dev, napi, poll, weight) \
-	(netif_napi_add)(dev, napi, poll, weight)
+static inline void
+netif_napi_add_weight(struct net_device *dev, struct napi_struct *napi,
+		      int (*poll)(struct napi_struct *, int), int weight)
+{
+	(netif_napi_add)(dev, napi, poll, weight);
+}
+
+static inline void
+hvn_compat_netif_napi_add(struct net_device *dev, struct napi_struct *napi,
+			  int (*poll)(struct napi_struct *, int))
+{
+	(netif_napi_add)(dev, napi, poll, NAPI_POLL_WEIGHT);
+}
+
+#define netif_napi_add(dev, napi, poll) hvn_compat_netif_napi_add(dev, napi, poll)
 #endif
 
 #ifndef HAVE_NETIF_SET_TSO_MAX_SIZE
@@ -143,7 +154,10 @@ static inline void dev_core_stats_tx_dropped_inc(struct net_device *dev)
 #endif
 
 #ifndef HAVE_NETDEV_HOLD
-typedef struct {} netdevice_tracker;
+struct hvn_compat_netdevice_tracker {
+};
+
+#define netdevice_tracker struct hvn_compat_netdevice_tracker
 
 static inline void netdev_hold(struct net_device *dev,
 			       netdevice_tracker *tracker, gfp_t gfp)
@@ -202,35 +216,19 @@ struct netdev_stat_ops {
 #define netdev_set_stat_ops(dev, ops) ((dev)->stat_ops = (ops))
 #endif
 
-#ifndef HAVE_NETIF_TXQ_MAYBE_STOP
-/*
- * Stop the queue when fewer than @stop_thrs descriptors are free; then check
- * again after a full barrier so a completion that freed room in between is
- * not lost, and wake the queue if it now has @start_thrs.
- * Returns 1 if the queue is (still) running, 0 if it stays stopped, -1 if it
- * was stopped and restarted.
- */
-#define netif_txq_maybe_stop(txq, get_desc, stop_thrs, start_thrs)	\
-	({								\
-		int _res = 1;						\
-		if (unlikely((get_desc) < (stop_thrs))) {		\
-			netif_tx_stop_queue(txq);			\
-			smp_mb__after_atomic();				\
-			_res = 0;					\
-			if (unlikely((get_desc) >= (start_thrs))) {	\
-				netif_tx_start_queue(txq);		\
-				_res = -1;				\
-			}						\
-		}							\
-		_res;							\
-	})
-#endif
-
 /* ---- sk_buff ------------------------------------------------------------ */
 
 #ifndef HAVE_KFREE_SKB_REASON
-/* The reason is dropped before it is evaluated: the enum may not exist. */
-#define kfree_skb_reason(skb, reason) kfree_skb(skb)
+/* Drop reasons the driver uses; older kernels only free the skb. */
+enum skb_drop_reason {
+	SKB_DROP_REASON_NOT_SPECIFIED = 2,
+};
+
+static inline void kfree_skb_reason(struct sk_buff *skb,
+				    enum skb_drop_reason reason)
+{
+	kfree_skb(skb);
+}
 #endif
 
 #ifndef HAVE_NAPI_BUILD_SKB
@@ -296,8 +294,15 @@ static inline void xdp_prepare_buff(struct xdp_buff *xdp,
 #endif
 
 #ifndef HAVE_XDP_RXQ_INFO_REG_NAPI_ID
+static inline int hvn_compat_xdp_rxq_info_reg(struct xdp_rxq_info *rxq,
+					      struct net_device *dev,
+					      u32 queue, unsigned int napi_id)
+{
+	return (xdp_rxq_info_reg)(rxq, dev, queue);
+}
+
 #define xdp_rxq_info_reg(rxq, dev, queue, napi_id) \
-	xdp_rxq_info_reg(rxq, dev, queue)
+	hvn_compat_xdp_rxq_info_reg(rxq, dev, queue, napi_id)
 #endif
 
 #ifndef HAVE_XDP_BUFF_HAS_FRAGS
@@ -324,8 +329,15 @@ static inline unsigned int xdp_get_frame_len(const struct xdp_frame *xdpf)
 #endif
 
 #ifndef HAVE_BPF_WARN_INVALID_XDP_ACTION_DEV
+static inline void hvn_compat_bpf_warn_invalid_xdp_action(struct net_device *dev,
+							  struct bpf_prog *prog,
+							  u32 act)
+{
+	(bpf_warn_invalid_xdp_action)(act);
+}
+
 #define bpf_warn_invalid_xdp_action(dev, prog, act) \
-	bpf_warn_invalid_xdp_action(act)
+	hvn_compat_bpf_warn_invalid_xdp_action(dev, prog, act)
 #endif
 
 #if !defined(HAVE_NETIF_XDP_PROPAGATE)
@@ -388,6 +400,7 @@ static int set##_compat(struct net_device *dev,				\
 									\
 	return set(dev, ring, &kring, NULL);				\
 }
+
 #define HVN_ETHTOOL_RINGPARAM(get, set) \
 	.get_ringparam = get##_compat, .set_ringparam = set##_compat
 #endif
@@ -440,6 +453,7 @@ static int set##_compat(struct net_device *dev, const u32 *indir,	\
 									\
 	return set(dev, &p, NULL);					\
 }
+
 #define HVN_ETHTOOL_RXFH(get, set) \
 	.get_rxfh = get##_compat, .set_rxfh = set##_compat
 #endif
@@ -465,62 +479,80 @@ struct ethtool_rxfh_fields {
 	.get_rx_ring_count = ring_count
 #else
 #ifdef HAVE_ETHTOOL_RXFH_FIELDS
+/* The core calls the fields ops itself; rxnfc only counts rings. */
 #define HVN_ETHTOOL_RXFH_FIELDS_OPS(get_fields, set_fields)		\
 	.get_rxfh_fields = get_fields, .set_rxfh_fields = set_fields,
-#define HVN_RXNFC_FIELDS(get_fields, set_fields, dev, info, set, extack) \
-	(-EOPNOTSUPP)
-#else
-#define HVN_ETHTOOL_RXFH_FIELDS_OPS(get_fields, set_fields)
-#define HVN_RXNFC_FIELDS(get_fields, set_fields, dev, info, set, extack) \
-	hvn_rxnfc_fields(get_fields, set_fields, dev, info, set, extack)
 
 static inline int
-hvn_rxnfc_fields(int (*get_fields)(struct net_device *,
-				   struct ethtool_rxfh_fields *),
-		 int (*set_fields)(struct net_device *,
-				   const struct ethtool_rxfh_fields *,
-				   struct netlink_ext_ack *),
-		 struct net_device *dev, struct ethtool_rxnfc *info, bool set,
-		 struct netlink_ext_ack *extack)
+hvn_rxnfc_get_fields(int (*get_fields)(struct net_device *dev,
+				       struct ethtool_rxfh_fields *f),
+		     struct net_device *dev, struct ethtool_rxnfc *info)
 {
-	struct ethtool_rxfh_fields f = { .flow_type = info->flow_type,
-					 .data = info->data };
-	int ret;
+	return -EOPNOTSUPP;
+}
 
-	if (set)
-		return set_fields(dev, &f, extack);
-	ret = get_fields(dev, &f);
+static inline int
+hvn_rxnfc_set_fields(int (*set_fields)(struct net_device *dev,
+				       const struct ethtool_rxfh_fields *f,
+				       struct netlink_ext_ack *extack),
+		     struct net_device *dev, struct ethtool_rxnfc *info)
+{
+	return -EOPNOTSUPP;
+}
+#else
+#define HVN_ETHTOOL_RXFH_FIELDS_OPS(get_fields, set_fields)
+
+static inline int
+hvn_rxnfc_get_fields(int (*get_fields)(struct net_device *dev,
+				       struct ethtool_rxfh_fields *f),
+		     struct net_device *dev, struct ethtool_rxnfc *info)
+{
+	struct ethtool_rxfh_fields f = { .flow_type = info->flow_type };
+	int ret = get_fields(dev, &f);
+
 	if (!ret)
 		info->data = f.data;
 	return ret;
 }
+
+static inline int
+hvn_rxnfc_set_fields(int (*set_fields)(struct net_device *dev,
+				       const struct ethtool_rxfh_fields *f,
+				       struct netlink_ext_ack *extack),
+		     struct net_device *dev, struct ethtool_rxnfc *info)
+{
+	struct ethtool_rxfh_fields f = { .flow_type = info->flow_type,
+					 .data = info->data };
+
+	return set_fields(dev, &f, NULL);
+}
 #endif
 
 #define HVN_DEFINE_ETHTOOL_RXFH_FIELDS(get_fields, set_fields, ring_count) \
-static int get_fields##_rxnfc(struct net_device *dev,			\
-			      struct ethtool_rxnfc *info, u32 *rules)	\
+static int get_fields##_##ring_count(struct net_device *dev,		\
+				     struct ethtool_rxnfc *info,	\
+				     u32 *rules)			\
 {									\
-	switch (info->cmd) {						\
-	case ETHTOOL_GRXRINGS:						\
+	if (info->cmd == ETHTOOL_GRXRINGS) {				\
 		info->data = ring_count(dev);				\
 		return 0;						\
-	case ETHTOOL_GRXFH:						\
-		return HVN_RXNFC_FIELDS(get_fields, set_fields, dev,	\
-					info, false, NULL);		\
 	}								\
+	if (info->cmd == ETHTOOL_GRXFH)					\
+		return hvn_rxnfc_get_fields(get_fields, dev, info);	\
 	return -EOPNOTSUPP;						\
 }									\
 static int set_fields##_rxnfc(struct net_device *dev,			\
 			      struct ethtool_rxnfc *info)		\
 {									\
 	if (info->cmd == ETHTOOL_SRXFH)					\
-		return HVN_RXNFC_FIELDS(get_fields, set_fields, dev,	\
-					info, true, NULL);		\
+		return hvn_rxnfc_set_fields(set_fields, dev, info);	\
 	return -EOPNOTSUPP;						\
 }
+
 #define HVN_ETHTOOL_RXFH_FIELDS(get_fields, set_fields, ring_count)	\
 	HVN_ETHTOOL_RXFH_FIELDS_OPS(get_fields, set_fields)		\
-	.get_rxnfc = get_fields##_rxnfc, .set_rxnfc = set_fields##_rxnfc
+	.get_rxnfc = get_fields##_##ring_count,				\
+	.set_rxnfc = set_fields##_rxnfc
 #endif
 
 /* ---- VMBus -------------------------------------------------------------- */
@@ -532,6 +564,7 @@ static int fn##_compat(struct hv_device *dev)				\
 	fn(dev);							\
 	return 0;							\
 }
+
 #define HVN_HV_REMOVE(fn) .remove = fn##_compat
 #else
 #define HVN_DEFINE_HV_REMOVE(fn)

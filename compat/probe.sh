@@ -24,7 +24,7 @@ header=$out/compat-probes.h
 
 key=$( {
 	realpath "$kdir"
-	cat "$kdir/include/config/kernel.release" "$kdir/include/generated/autoconf.h"
+	cat "$kdir/include/generated/utsrelease.h" "$kdir/include/generated/autoconf.h"
 	cksum <"$kdir/Makefile"
 	cat "$probes"/*.c "$here/probe.sh"
 	} | cksum)
@@ -44,7 +44,7 @@ for f in "$probes"/*.c; do
 done
 # Probes are judged with -Werror: a prototype that does not match is a miss.
 {
-	echo "ccflags-y := -Werror -Wno-unused-function -Wno-unused-variable"
+	echo "ccflags-y := -Werror -Wno-unused-function -Wno-unused-variable -g0"
 	# Only the compiler's verdict matters: skip objtool on probe objects.
 	echo "OBJECT_FILES_NON_STANDARD := y"
 	echo "obj-m := $(for n in $names; do printf '%s.o ' "$n"; done)"
@@ -56,7 +56,7 @@ make -C "$kdir" M="$work" -k -j"$jobs" $(for n in $names; do printf '%s.o ' "$n"
 	>"$out/probe.log" 2>&1 || true
 end=$(date +%s.%N)
 
-release=$(cat "$kdir/include/config/kernel.release")
+release=$(sed -n 's/^#define UTS_RELEASE "\(.*\)"/\1/p' "$kdir/include/generated/utsrelease.h")
 have=0
 miss=""
 {

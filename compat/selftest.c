@@ -53,7 +53,7 @@ HVN_DEFINE_ETHTOOL_RXFH(hvn_st_get_rxfh, hvn_st_set_rxfh)
 HVN_DEFINE_ETHTOOL_RXFH_FIELDS(hvn_st_get_fields, hvn_st_set_fields,
 			       hvn_st_ring_count)
 
-const struct ethtool_ops hvn_st_ethtool_ops = {
+static const struct ethtool_ops hvn_st_ethtool_ops __used = {
 	HVN_ETHTOOL_RINGPARAM(hvn_st_get_ring, hvn_st_set_ring),
 	HVN_ETHTOOL_RXFH(hvn_st_get_rxfh, hvn_st_set_rxfh),
 	HVN_ETHTOOL_RXFH_FIELDS(hvn_st_get_fields, hvn_st_set_fields,
@@ -66,7 +66,7 @@ static void hvn_st_remove(struct hv_device *dev)
 
 HVN_DEFINE_HV_REMOVE(hvn_st_remove)
 
-struct hv_driver hvn_st_driver = {
+static struct hv_driver hvn_st_driver __used = {
 	HVN_HV_REMOVE(hvn_st_remove),
 };
 
@@ -106,7 +106,6 @@ void hvn_compat_selftest(struct net_device *dev, struct napi_struct *napi,
 {
 	static const u8 addr[ETH_ALEN] = { 0x02 };
 	struct netdev_bpf bpf = { .command = XDP_SETUP_PROG };
-	struct netdev_queue *txq = netdev_get_tx_queue(dev, 0);
 	struct xdp_rxq_info rxq;
 	struct vmbus_gpadl gpadl;
 	struct hvn_st_timer st;
@@ -134,7 +133,6 @@ void hvn_compat_selftest(struct net_device *dev, struct napi_struct *napi,
 	netdev_lock_ops(dev);
 	netdev_unlock_ops(dev);
 	netdev_set_stat_ops(dev, &hvn_st_stat_ops);
-	(void)netif_txq_maybe_stop(txq, 10, 2, 4);
 
 	skb_frag_fill_page_desc(&skb_shinfo(skb)->frags[0], page, 0, 64);
 	(void)napi_build_skb(NULL, 0);

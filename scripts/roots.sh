@@ -15,6 +15,10 @@ set -euo pipefail
 [ "$(id -u)" = 0 ] || hvn_die "roots need root (debootstrap, chroot)"
 command -v debootstrap >/dev/null || hvn_die "debootstrap missing: apt-get install debootstrap"
 
+# A root's package lists and headers are refreshed at most this often
+# (HVN_REFRESH=1 forces it), so one test run resolves the newest kernels once.
+HVN_REFRESH_MINUTES=${HVN_REFRESH_MINUTES:-120}
+
 # Packages every root needs to build modules; packaging tests add dkms later.
 BASE_PKGS="build-essential bc kmod libelf-dev"
 
@@ -40,6 +44,15 @@ install_pkgs() {
 
 make_root() {
 	local rel=$1 root=$HVN_ROOTS/$1 pkgs f
+	mkdir -p "$HVN_ROOTS"
+	# One writer per root at a time (several scripts may call us at once).
+	exec {lock}>"$HVN_ROOTS/$rel.lock"
+	flock "$lock"
+	# Refreshed recently (by this or another script): nothing to do.
+	if [ -e "$root/.hvn-root-ok" ] && [ -z "${HVN_REFRESH:-}" ] &&
+		[ -n "$(find "$root/.hvn-root-ok" -mmin -"$HVN_REFRESH_MINUTES" 2>/dev/null)" ]; then
+		return 0
+	fi
 	if [ ! -e "$root/.hvn-debootstrap-ok" ]; then
 		hvn_log "$rel: debootstrap into $root"
 		rm -rf "$root"
@@ -74,7 +87,7 @@ make_root() {
 rels=${*:-$HVN_RELEASES}
 pids=""
 for rel in $rels; do
-	make_root "$rel" &
+	( make_root "$rel" ) &
 	pids="$pids $!"
 done
 rc=0

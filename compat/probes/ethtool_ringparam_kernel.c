@@ -4,7 +4,10 @@
 #include <linux/netdevice.h>
 
 static void get(struct net_device *d, struct ethtool_ringparam *r,
-		struct kernel_ethtool_ringparam *k, struct netlink_ext_ack *e) { }
+		struct kernel_ethtool_ringparam *k, struct netlink_ext_ack *e)
+{
+}
+
 static const struct ethtool_ops ops = { .get_ringparam = get };
 
 struct net_device;
@@ -12,10 +15,8 @@ struct napi_struct;
 struct sk_buff;
 struct vmbus_channel;
 
-void probe(struct net_device *d, struct napi_struct *n, struct sk_buff *s,
-	   struct vmbus_channel *c);
-void probe(struct net_device *d, struct napi_struct *n, struct sk_buff *s,
-	   struct vmbus_channel *c)
+static void __maybe_unused probe(struct net_device *d, struct napi_struct *n,
+				 struct sk_buff *s, struct vmbus_channel *c)
 {
 	d->ethtool_ops = &ops;
 }

@@ -3,7 +3,12 @@
 #include <linux/ethtool.h>
 #include <linux/netdevice.h>
 
-static int set(struct net_device *d, struct ethtool_rxfh_param *p, struct netlink_ext_ack *e) { return 0; }
+static int set(struct net_device *d, struct ethtool_rxfh_param *p,
+	       struct netlink_ext_ack *e)
+{
+	return 0;
+}
+
 static const struct ethtool_ops ops = { .set_rxfh = set };
 
 struct net_device;
@@ -11,10 +16,8 @@ struct napi_struct;
 struct sk_buff;
 struct vmbus_channel;
 
-void probe(struct net_device *d, struct napi_struct *n, struct sk_buff *s,
-	   struct vmbus_channel *c);
-void probe(struct net_device *d, struct napi_struct *n, struct sk_buff *s,
-	   struct vmbus_channel *c)
+static void __maybe_unused probe(struct net_device *d, struct napi_struct *n,
+				 struct sk_buff *s, struct vmbus_channel *c)
 {
 	d->ethtool_ops = &ops;
 }

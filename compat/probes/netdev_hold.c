@@ -7,10 +7,8 @@ struct napi_struct;
 struct sk_buff;
 struct vmbus_channel;
 
-void probe(struct net_device *d, struct napi_struct *n, struct sk_buff *s,
-	   struct vmbus_channel *c);
-void probe(struct net_device *d, struct napi_struct *n, struct sk_buff *s,
-	   struct vmbus_channel *c)
+static void __maybe_unused probe(struct net_device *d, struct napi_struct *n,
+				 struct sk_buff *s, struct vmbus_channel *c)
 {
 	netdevice_tracker t;
 

@@ -8,10 +8,8 @@ struct napi_struct;
 struct sk_buff;
 struct vmbus_channel;
 
-void probe(struct net_device *d, struct napi_struct *n, struct sk_buff *s,
-	   struct vmbus_channel *c);
-void probe(struct net_device *d, struct napi_struct *n, struct sk_buff *s,
-	   struct vmbus_channel *c)
+static void __maybe_unused probe(struct net_device *d, struct napi_struct *n,
+				 struct sk_buff *s, struct vmbus_channel *c)
 {
 	netdev_lock_ops(d);
 	netdev_unlock_ops(d);

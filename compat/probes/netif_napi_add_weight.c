@@ -9,10 +9,8 @@ struct napi_struct;
 struct sk_buff;
 struct vmbus_channel;
 
-void probe(struct net_device *d, struct napi_struct *n, struct sk_buff *s,
-	   struct vmbus_channel *c);
-void probe(struct net_device *d, struct napi_struct *n, struct sk_buff *s,
-	   struct vmbus_channel *c)
+static void __maybe_unused probe(struct net_device *d, struct napi_struct *n,
+				 struct sk_buff *s, struct vmbus_channel *c)
 {
 	netif_napi_add_weight(d, n, poll, 64);
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /* Probe: page_pool_put_full_page(). */
 
-#if __has_include(<net/page_pool/helpers.h>)
+#if __has_include("net/page_pool/helpers.h")
 #include <net/page_pool/helpers.h>
 #else
 #include <net/page_pool.h>
@@ -12,10 +12,8 @@ struct napi_struct;
 struct sk_buff;
 struct vmbus_channel;
 
-void probe(struct net_device *d, struct napi_struct *n, struct sk_buff *s,
-	   struct vmbus_channel *c);
-void probe(struct net_device *d, struct napi_struct *n, struct sk_buff *s,
-	   struct vmbus_channel *c)
+static void __maybe_unused probe(struct net_device *d, struct napi_struct *n,
+				 struct sk_buff *s, struct vmbus_channel *c)
 {
 	page_pool_put_full_page(NULL, NULL, false);
 }

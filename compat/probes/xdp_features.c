@@ -8,10 +8,8 @@ struct napi_struct;
 struct sk_buff;
 struct vmbus_channel;
 
-void probe(struct net_device *d, struct napi_struct *n, struct sk_buff *s,
-	   struct vmbus_channel *c);
-void probe(struct net_device *d, struct napi_struct *n, struct sk_buff *s,
-	   struct vmbus_channel *c)
+static void __maybe_unused probe(struct net_device *d, struct napi_struct *n,
+				 struct sk_buff *s, struct vmbus_channel *c)
 {
 	xdp_features_t f = NETDEV_XDP_ACT_BASIC | NETDEV_XDP_ACT_REDIRECT;
 
