@@ -31,7 +31,7 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
 # Trees and files the module is built from; mirrored into BUILD_DIR as
 # symlinks so that Kbuild writes its objects there.
-SRC_FILES := Kbuild $(shell cd $(SRC_DIR) && find src compat include -name '*.[ch]' \
+SRC_FILES := Kbuild $(shell cd $(SRC_DIR) && find $(patsubst $(SRC_DIR)/%,%,$(wildcard $(SRC_DIR)/src $(SRC_DIR)/compat $(SRC_DIR)/include)) -name '*.[ch]' \
 		-not -path 'compat/probes/*' | sort)
 
 KBUILD_ARGS := M=$(BUILD_DIR) HVN_VERSION=$(HVN_VERSION) \
