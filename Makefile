@@ -84,10 +84,10 @@ clean:
 distclean: clean
 
 unit:
-	$(MAKE) -C $(SRC_DIR)/tests/unit
+	$(MAKE) --no-print-directory -C $(SRC_DIR)/tests/unit
 
 fuzz:
-	$(MAKE) -C $(SRC_DIR)/tests/fuzz
+	$(MAKE) --no-print-directory -C $(SRC_DIR)/tests/fuzz
 
 roots:
 	bash $(SRC_DIR)/scripts/roots.sh

@@ -50,13 +50,13 @@ absent() {
 }
 
 if [ -f "$top/tests/unit/Makefile" ]; then
-	run_stage unit make -C "$top/tests/unit"
+	run_stage unit make --no-print-directory -C "$top/tests/unit"
 else
 	absent unit "tests/unit does not exist yet"
 fi
 
 if [ -f "$top/tests/fuzz/Makefile" ]; then
-	run_stage fuzz make -C "$top/tests/fuzz" FUZZ_SECONDS="${FUZZ_SECONDS:-30}"
+	run_stage fuzz make --no-print-directory -C "$top/tests/fuzz" FUZZ_SECONDS="${FUZZ_SECONDS:-30}"
 else
 	absent fuzz "tests/fuzz does not exist yet"
 fi
