@@ -105,3 +105,13 @@ demo:
 	bash $(SRC_DIR)/scripts/demo.sh
 
 FORCE:
+
+.PHONY: deb rpm check-packaging
+deb:
+	bash $(SRC_DIR)/scripts/build-packages.sh deb
+
+rpm:
+	bash $(SRC_DIR)/scripts/build-packages.sh rpm
+
+check-packaging:
+	bash $(SRC_DIR)/tests/packaging/run.sh

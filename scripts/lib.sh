@@ -52,3 +52,29 @@ hvn_chroot() {
 			DEBIAN_FRONTEND=noninteractive "$@"
 	' hvn-chroot "$root" "$@"
 }
+
+# Like hvn_chroot, but on a disposable copy of the root: an overlay whose
+# writable layer is <state>/upper, kept between calls (so one test can run
+# several commands) and thrown away by deleting <state>.
+hvn_chroot_overlay() {
+	local root=$1 state=$2
+	shift 2
+	mkdir -p "$state/upper" "$state/work" "$state/merged"
+	unshare --mount --propagation private -- /bin/sh -ec '
+		root=$1; state=$2; shift 2
+		mount -t overlay overlay -o "lowerdir=$root,upperdir=$state/upper,workdir=$state/work" \
+			"$state/merged"
+		m=$state/merged
+		mount --bind /proc "$m/proc"
+		mount --bind /sys "$m/sys"
+		mount --bind /dev "$m/dev"
+		for b in $HVN_BIND; do
+			s=${b%%:*}; d=$m${b#*:}
+			mkdir -p "$d"
+			mount --bind "$s" "$d"
+		done
+		exec chroot "$m" /usr/bin/env -i HOME=/root \
+			PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 \
+			DEBIAN_FRONTEND=noninteractive "$@"
+	' hvn-chroot "$root" "$state" "$@"
+}

@@ -1,0 +1,110 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# Packaging tests: build the .deb (two versions) and the .rpm, then for each
+# release install, add a kernel, upgrade, break a kernel and purge, for real,
+# in a disposable overlay on that release's root with its own dkms.
+#   tests/packaging/run.sh [release ...]
+# Last line: "packaging: N passed, N failed".
+set -uo pipefail
+top=$(cd "$(dirname "$0")/../.." && pwd)
+. "$top/scripts/lib.sh"
+rels=${*:-$HVN_RELEASES}
+out=$HVN_CACHE/packaging
+pass=0
+fail=0
+
+ok() { pass=$((pass + 1)); echo "PASS $*"; }
+ko() { fail=$((fail + 1)); echo "FAIL $*"; }
+
+bash "$top/scripts/setup-host.sh" || exit 1
+for p in debhelper dh-dkms rpm rpmlint lintian; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
+		apt-get -q -y install --no-install-recommends "$p" >/dev/null
+done
+bash "$top/scripts/roots.sh" $rels >/dev/null || hvn_die "roots"
+
+rm -rf "$out"
+mkdir -p "$out/pk"
+v1=$(sed -n 's/^PACKAGE_VERSION="\(.*\)"/\1/p' "$top/dkms.conf")
+v2=$v1.1
+t0=$(date +%s)
+HVN_PKG_OUT=$out/pk bash "$top/scripts/build-packages.sh" deb "$v1" >/dev/null &&
+	HVN_PKG_OUT=$out/pk bash "$top/scripts/build-packages.sh" deb "$v2" >/dev/null &&
+	HVN_PKG_OUT=$out/pk bash "$top/scripts/build-packages.sh" rpm "$v1" >/dev/null ||
+	hvn_die "package build failed"
+echo "packages built in $(( $(date +%s) - t0 )) s: $(cd "$out/pk" && ls *.deb *.rpm | tr '\n' ' ')"
+
+# lintian: no errors or warnings.  Tags kept on purpose are listed in
+# packaging/lintian-accepted with the reason.
+deb=$out/pk/hv-netvsc-dkms_${v1}_all.deb
+accepted=$(awk '$1 == "lintian" { print $2 }' "$top/packaging/lintian-accepted" | tr '\n' ' ')
+tags=$(lintian --no-tag-display-limit "$deb" 2>/dev/null | grep -E '^[EW]:' |
+	awk '{ print $3 }' | sort -u)
+bad=""
+for t in $tags; do
+	case " $accepted " in *" $t "*) ;; *) bad="$bad $t" ;; esac
+done
+if [ -z "$bad" ]; then ok "lintian: no errors or warnings (accepted: ${accepted:-none})"
+else ko "lintian:$bad"; lintian "$deb"; fi
+
+# RPM: contents, scriptlets, rpmlint, and an install into a scratch root.
+rpmf=$out/pk/hv-netvsc-dkms-$v1-1.noarch.rpm
+files=$(rpm -qlp "$rpmf" 2>/dev/null)
+if echo "$files" | grep -qx "/usr/src/hv-netvsc-$v1/dkms.conf" &&
+	echo "$files" | grep -qx "/usr/src/hv-netvsc-$v1/hv-netvsc-precheck" &&
+	echo "$files" | grep -qx "/etc/kernel/postinst.d/00-hv-netvsc-dkms" &&
+	echo "$files" | grep -qx "/usr/sbin/hv-netvsc-status" &&
+	! echo "$files" | grep -q '\.ko$'; then
+	ok "rpm -qlp: DKMS source tree, kernel hooks and status tool, no binaries"
+else
+	ko "rpm -qlp:"; echo "$files"
+fi
+scripts=$(rpm -qp --scripts "$rpmf" 2>/dev/null)
+if echo "$scripts" | grep -q "dkms add -m hv-netvsc" &&
+	echo "$scripts" | grep -q "dkms install -m hv-netvsc" &&
+	echo "$scripts" | grep -q "hv-netvsc-precheck\|00-hv-netvsc-dkms" &&
+	echo "$scripts" | grep -q "dkms remove -m hv-netvsc"; then
+	ok "rpm scriptlets: precheck, dkms add/install for every kernel, dkms remove"
+else
+	ko "rpm scriptlets"; echo "$scripts"
+fi
+rpmlint_out=$(rpmlint "$rpmf" 2>&1)
+rbad=$(echo "$rpmlint_out" | grep -E ': [EW]: ' | awk '{ print $3 }' | sort -u)
+rbad_left=""
+for t in $rbad; do
+	grep -q "^rpmlint $t " "$top/packaging/lintian-accepted" || rbad_left="$rbad_left $t"
+done
+if [ -z "$rbad_left" ]; then ok "rpmlint: no errors or warnings beyond the accepted list"
+else ko "rpmlint:$rbad_left"; echo "$rpmlint_out"; fi
+scratch=$out/rpmroot
+mkdir -p "$scratch"
+if rpm --root "$scratch" --dbpath /var/lib/rpm --initdb 2>/dev/null; rpm --root "$scratch" -i --nodeps --noscripts "$rpmf" >/dev/null 2>&1 &&
+	[ -f "$scratch/usr/src/hv-netvsc-$v1/dkms.conf" ] &&
+	rpm --root "$scratch" -q hv-netvsc-dkms >/dev/null 2>&1; then
+	ok "rpm -i into a scratch root: $(rpm --root "$scratch" -q hv-netvsc-dkms)"
+else
+	ko "rpm -i into a scratch root"
+fi
+
+for rel in $rels; do
+	state=$out/$rel
+	rm -rf "$state"
+	for step in prepare install headers upgrade failure purge; do
+		line=$(HVN_BIND="$out/pk:/pk $top/tests/packaging:/hvn-test" \
+			hvn_chroot_overlay "$HVN_ROOTS/$rel" "$state" \
+			sh /hvn-test/in-root.sh "$step" /pk "$v1" "$v2" 2>&1 | tee "$out/$rel-$step.log" |
+			grep '^PKG ' | tail -n1)
+		case $line in
+		"PKG $step PASS "*) ok "$rel $step: ${line#PKG $step PASS }" ;;
+		*)
+			ko "$rel $step: ${line#PKG $step FAIL }"
+			sed 's/^/    /' "$out/$rel-$step.log" | tail -n 30
+			[ "$step" = prepare ] && break
+			;;
+		esac
+	done
+	rm -rf "$state"
+done
+echo "packaging: $pass passed, $fail failed"
+[ $fail = 0 ]
