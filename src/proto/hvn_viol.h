@@ -6,8 +6,11 @@
  * struct hvn_violations, and when it rejects input it increments exactly
  * one counter and records it in @last, so the kernel glue can log a
  * rate-limited message naming the check and export all counters through
- * ethtool -S.  The struct is not locked: use one per channel (or protect
- * it) and add them up for reporting.
+ * ethtool -S.  RSC assembly (hvn_rsc_add()) counts once per dropped chain
+ * or fragment instead: a call that drops an interrupted chain counts that
+ * too, so it may count once while accepting and twice while rejecting.
+ * The struct is not locked: use one per channel (or protect it) and add
+ * them up for reporting.
  */
 #ifndef _HVN_PROTO_VIOL_H
 #define _HVN_PROTO_VIOL_H

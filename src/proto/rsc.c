@@ -35,6 +35,10 @@ void hvn_rsc_reset(struct hvn_rsc *rsc)
  * next call starts a new frame.  A frame's first fragment must hold at
  * least an Ethernet header.
  *
+ * Every dropped chain or fragment is counted once: an open chain that a
+ * new frame interrupts is counted (HVN_V_RSC_UNTERMINATED) before the new
+ * fragment is handled, so one call may count twice.
+ *
  * Return: HVN_RSC_MORE, HVN_RSC_DONE, or -EPROTO when the fragment (and
  * any chain it belonged to) was dropped.
  */
