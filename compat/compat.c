@@ -63,3 +63,38 @@ int netif_xdp_propagate(struct net_device *dev, struct netdev_bpf *bpf)
 	return dev->netdev_ops->ndo_bpf(dev, bpf);
 }
 #endif
+
+#ifndef HAVE_VMBUS_MPB_MULTIRANGE
+int hvn_compat_sendpacket_mpb_desc(struct vmbus_channel *chan,
+				   struct vmbus_packet_mpb_array *desc,
+				   u32 desc_size, void *buf, u32 len, u64 rid)
+{
+	const size_t hdr = offsetof(struct hv_mpb_array, pfn_array);
+	struct hv_page_buffer pb[MAX_PAGE_BUFFER_COUNT];
+	size_t pos = offsetof(struct vmbus_packet_mpb_array, range);
+	const struct hv_mpb_array *r;
+	u32 i, n = 0, left, npfn, k;
+
+	for (i = 0; i < desc->rangecount; i++) {
+		if (pos + hdr > desc_size)
+			return -EINVAL;
+		r = (const void *)((const u8 *)desc + pos);
+		if (!r->len || r->offset >= PAGE_SIZE)
+			return -EINVAL;
+		npfn = DIV_ROUND_UP(r->offset + r->len, PAGE_SIZE);
+		if (pos + hdr + npfn * sizeof(u64) > desc_size ||
+		    npfn > MAX_PAGE_BUFFER_COUNT - n)
+			return -EINVAL;
+		left = r->len;
+		for (k = 0; k < npfn; k++) {
+			pb[n].pfn = r->pfn_array[k];
+			pb[n].offset = k ? 0 : r->offset;
+			pb[n].len = min_t(u32, left, PAGE_SIZE - pb[n].offset);
+			left -= pb[n].len;
+			n++;
+		}
+		pos += hdr + npfn * sizeof(u64);
+	}
+	return vmbus_sendpacket_pagebuffer(chan, pb, n, buf, len, rid);
+}
+#endif

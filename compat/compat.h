@@ -10,6 +10,7 @@
 #ifndef HVN_COMPAT_H
 #define HVN_COMPAT_H
 
+#include <linux/slab.h>
 #include <linux/netdevice.h>
 #include <linux/etherdevice.h>
 #include <linux/ethtool.h>
@@ -37,6 +38,14 @@
 
 /* Names of the probes that failed on the kernel we were built for. */
 extern const char hvn_compat_fallbacks[];
+
+/* ---- memory ------------------------------------------------------------ */
+
+#ifndef HAVE_KZALLOC_OBJ
+/* Zeroed allocation of one object of the type of @obj */
+#define kzalloc_obj(obj, gfp) kzalloc(sizeof(obj), gfp)
+#define kvzalloc_obj(obj, gfp) kvzalloc(sizeof(obj), gfp)
+#endif
 
 /* ---- timers and time ---------------------------------------------------- */
 
@@ -625,6 +634,20 @@ static inline int vmbus_sendpacket_getid(struct vmbus_channel *chan, void *buf,
 		*trans_id = requestid;
 	return vmbus_sendpacket(chan, buf, len, requestid, type, flags);
 }
+#endif
+
+#ifndef HAVE_VMBUS_MPB_MULTIRANGE
+/*
+ * Here vmbus_sendpacket_mpb_desc() always sends one range (it sets
+ * rangecount itself); send the caller's ranges as page buffers instead,
+ * one per page, which is what this kernel's VMBus offers for that.
+ */
+int hvn_compat_sendpacket_mpb_desc(struct vmbus_channel *chan,
+				   struct vmbus_packet_mpb_array *desc,
+				   u32 desc_size, void *buf, u32 len, u64 rid);
+
+#define vmbus_sendpacket_mpb_desc(chan, desc, size, buf, len, rid) \
+	hvn_compat_sendpacket_mpb_desc(chan, desc, size, buf, len, rid)
 #endif
 
 /*

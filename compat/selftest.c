@@ -160,4 +160,7 @@ void hvn_compat_selftest(struct net_device *dev, struct napi_struct *napi,
 	(void)vmbus_sendpacket_getid(chan, NULL, 0, 1, &id, VM_PKT_DATA_INBAND,
 				     VMBUS_DATA_PACKET_FLAG_COMPLETION_REQUESTED);
 	hvn_chan_set_max_pkt_size(chan, 4096);
+	(void)vmbus_sendpacket_mpb_desc(chan, NULL, 0, NULL, 0, 1);
+	kfree(kzalloc_obj(id, GFP_KERNEL));
+	kvfree(kvzalloc_obj(id, GFP_KERNEL));
 }
