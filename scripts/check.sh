@@ -3,7 +3,8 @@
 #
 # The test entry points.
 #   scripts/check.sh full    everything CI runs: unit, fuzz, lint, the
-#                            8-kernel matrix, e2e on every release
+#                            8-kernel matrix, packaging and e2e on every
+#                            release
 #   scripts/check.sh quick   the same on one kernel (bookworm, amd64)
 # Each stage prints "<stage>: N passed, N failed"; the last line is the sum.
 set -uo pipefail
@@ -42,11 +43,11 @@ run_stage() {
 	fi
 	total_pass=$((total_pass + p))
 	total_fail=$((total_fail + f))
-	summary+=("$(printf '%-8s %4d passed %4d failed %5ss' "$name" "$p" "$f" $((t1 - t0)))")
+	summary+=("$(printf '%-10s %4d passed %4d failed %5ss' "$name" "$p" "$f" $((t1 - t0)))")
 }
 
 absent() {
-	summary+=("$(printf '%-8s not run: %s' "$1" "$2")")
+	summary+=("$(printf '%-10s not run: %s' "$1" "$2")")
 }
 
 if [ -f "$top/tests/unit/Makefile" ]; then
@@ -69,15 +70,22 @@ else
 	run_stage matrix bash "$top/scripts/matrix.sh"
 fi
 
-if [ -x "$top/tests/e2e/run.sh" ]; then
-	if [ "$mode" = quick ]; then
-		run_stage e2e "$top/tests/e2e/run.sh" --release bookworm
-	else
-		run_stage e2e "$top/tests/e2e/run.sh" --all
-	fi
+if [ "$mode" = quick ]; then
+	run_stage packaging bash "$top/tests/packaging/run.sh" bookworm
 else
-	absent e2e "tests/e2e/run.sh does not exist yet"
+	run_stage packaging bash "$top/tests/packaging/run.sh"
 fi
+
+# e2e: the distro's own driver first (it proves the emulator), then ours.
+if [ "$mode" = quick ]; then
+	e2e_rel="--release bookworm"
+else
+	e2e_rel=""
+fi
+# shellcheck disable=SC2086
+run_stage e2e-intree "$top/tests/e2e/run.sh" $e2e_rel --driver intree
+# shellcheck disable=SC2086
+run_stage e2e-ours "$top/tests/e2e/run.sh" $e2e_rel --driver ours
 
 echo
 echo "== summary ($mode)"

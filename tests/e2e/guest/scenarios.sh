@@ -1,0 +1,332 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# Runs inside the QEMU guest (busybox sh).  For each host profile: load the
+# emulator with that profile, load the driver under test, run the scenarios,
+# unload both.  One line per scenario on the console:
+#   E2E-RESULT <profile> <scenario> PASS|FAIL|NOTRUN <seconds> <violations> <detail>
+#
+# Environment (from /e2e/config): PROFILES, SCENARIOS, DRIVER.
+
+. /e2e/config
+
+# busybox prefers its applets over PATH: call the real tools explicitly
+ip() { /usr/local/sbin/ip "$@"; }
+IPERF=/usr/local/sbin/iperf3
+DBG=/sys/kernel/debug/hvn_hostsim/nic0
+PEER=10.0.0.1
+SELF=10.0.0.2
+NPEER=16		# extra peer addresses 10.0.0.101.., so RSS spreads flows
+SC_TIMEOUT=${SC_TIMEOUT:-120}	# seconds per scenario
+
+log() { echo "e2e: $*"; }
+
+viol() { head -n1 "$DBG/violations" 2>/dev/null || echo 0; }
+kwarn() { dmesg | grep -c -E 'WARNING:|BUG:|Oops'; }
+status() { grep "^$1 " "$DBG/status" | head -n1 | cut -d' ' -f2-; }
+
+# wait_for <seconds> <command...>: poll until the command succeeds
+wait_for() {
+	local t=$(($1 * 10))
+	shift
+	while [ "$t" -gt 0 ]; do
+		"$@" >/dev/null 2>&1 && return 0
+		usleep 100000
+		t=$((t - 1))
+	done
+	return 1
+}
+
+has_eth0() { [ -e /sys/class/net/eth0 ]; }
+carrier_is() { [ "$(cat /sys/class/net/eth0/carrier 2>/dev/null)" = "$1" ]; }
+
+LP=/sys/kernel/livepatch/hvn_hostsim
+lp_settled() { [ "$(cat $LP/transition 2>/dev/null)" = 0 ]; }
+lp_gone() { [ ! -e $LP ]; }
+
+# The emulator; with the livepatch binding (VMBus built in) the redirection
+# must finish its transition before a client calls VMBus.
+load_emulator() {
+	insmod /e2e/mod/hvn_hostsim.ko profile=$1 || return 1
+	if [ -e $LP ]; then
+		wait_for 30 lp_settled || { log "livepatch transition stuck"; return 1; }
+	fi
+}
+
+unload_emulator() {
+	if [ -e $LP ]; then
+		echo 0 >$LP/enabled
+		wait_for 30 lp_gone || { log "livepatch did not disable"; return 1; }
+	fi
+	rmmod hvn_hostsim
+}
+
+load_driver() {
+	for m in $(cat /e2e/mod/order); do
+		insmod "/e2e/mod/$m.ko" 2>/tmp/insmod.err || {
+			echo "insmod $m: $(cat /tmp/insmod.err) $(dmesg | tail -n 2)" |
+				tr '\n' ' ' >/tmp/insmod.err
+			return 1
+		}
+	done
+}
+
+unload_driver() {
+	for m in $(sed '1!G;h;$!d' /e2e/mod/order); do
+		rmmod "$m" 2>/dev/null
+	done
+	! grep -q '^hv_netvsc ' /proc/modules
+}
+
+# The switch port lives in network namespace "peer"; eth0 in the root one.
+net_up() {
+	local i
+	wait_for 15 has_eth0 || return 1
+	ip netns add peer 2>/dev/null
+	ip link set hsw0 netns peer 2>/dev/null
+	ip -n peer link set lo up
+	ip -n peer link set hsw0 up
+	ip -n peer addr add $PEER/24 dev hsw0 2>/dev/null
+	for i in $(seq 101 $((100 + NPEER))); do
+		ip -n peer addr add 10.0.0.$i/24 dev hsw0 2>/dev/null
+	done
+	ip -n peer addr add fd00::1/64 dev hsw0 nodad 2>/dev/null
+	ip addr flush dev eth0
+	ip addr add $SELF/24 dev eth0
+	ip addr add fd00::2/64 dev eth0 nodad
+	ip link set eth0 up
+	wait_for 10 carrier_is 1
+}
+
+ping_ok() { ping -c "${2:-3}" -W 2 -s "${3:-56}" "$1" >/dev/null 2>&1; }
+peer_ping_ok() { ip netns exec peer ping -c "${2:-3}" -W 2 -s "${3:-56}" "$1" >/dev/null 2>&1; }
+
+# ---------------------------------------------------------------- scenarios
+# Each prints its detail on stdout and returns 0 (pass), 1 (fail), 2 (not run).
+
+sc_probe() {
+	has_eth0 || { echo "no eth0"; return 1; }
+	local drv
+	drv=$(ethtool -i eth0 | sed -n 's/^driver: //p')
+	[ "$drv" = hv_netvsc ] || { echo "driver $drv"; return 1; }
+	carrier_is 1 || { echo "no carrier"; return 1; }
+	echo "eth0 $(cat /sys/class/net/eth0/address) carrier 1"
+}
+
+sc_versions() {
+	local want_nvsp want_ndis got_nvsp got_ndis
+	case $PROFILE in
+	ws2012r2) want_nvsp=4 want_ndis=6.1 ;;
+	ws2016) want_nvsp=5 want_ndis=6.30 ;;
+	azure) want_nvsp=6.1 want_ndis=6.30 ;;
+	esac
+	got_nvsp=$(status nvsp_version)
+	got_ndis=$(status ndis_version)
+	echo "nvsp $got_nvsp ndis $got_ndis (want $want_nvsp $want_ndis)"
+	[ "$got_nvsp" = "$want_nvsp" ] && [ "$got_ndis" = "$want_ndis" ]
+}
+
+sc_ping() {
+	ping_ok $PEER 5 || { echo "guest -> peer failed"; return 1; }
+	peer_ping_ok $SELF 5 || { echo "peer -> guest failed"; return 1; }
+	ping6 -c 3 -W 2 fd00::1 >/dev/null 2>&1 || { echo "IPv6 guest -> peer failed"; return 1; }
+	echo "v4 both ways 5/5, v6 3/3"
+}
+
+# Every channel the driver opened carries traffic in both directions.
+sc_channels() {
+	local want got i bad=""
+	got=$(ethtool -l eth0 | awk '/Current/ { c = 1 } c && /Combined/ { print $2 }')
+	case $PROFILE in
+	ws2012r2) want=1 ;;
+	*) want=$(nproc) ;;
+	esac
+	[ "$got" = "$want" ] || { echo "combined $got, want $want"; return 1; }
+	for i in $(seq 101 $((100 + NPEER))); do
+		ping -c 2 -W 2 10.0.0.$i >/dev/null 2>&1 || bad="$bad ping:10.0.0.$i"
+	done
+	i=0
+	while [ $i -lt "$got" ]; do
+		set -- $(grep "^chan $i " "$DBG/status")
+		# chan N cpu C g2h .. h2g .. irq .. tx F/B rx F/B ...
+		case "$*" in
+		*" tx 0/"*) bad="$bad chan$i:no-tx" ;;
+		esac
+		case "$*" in
+		*" rx 0/"*) bad="$bad chan$i:no-rx" ;;
+		esac
+		i=$((i + 1))
+	done
+	[ -z "$bad" ] || { echo "channels $got:$bad"; return 1; }
+	echo "$got channels, all carry traffic both ways"
+}
+
+sc_ethtool() {
+	local o bad=""
+	for o in -i -k -l -g -S; do
+		ethtool $o eth0 >/tmp/et.out 2>&1 || bad="$bad $o"
+	done
+	ethtool -n eth0 rx-flow-hash tcp4 >/dev/null 2>&1 || bad="$bad -n"
+	ethtool -S eth0 | grep -q 'tx_queue_0_packets' || bad="$bad -S:no-queue-stats"
+	ethtool -k eth0 | grep -q 'tx-checksum-ipv4: on' || bad="$bad -k:no-csum"
+	[ -z "$bad" ] || { echo "failed:$bad"; return 1; }
+	echo "-i -k -l -g -S -n answer"
+}
+
+sc_iperf() {
+	[ -x $IPERF ] || { echo "iperf3 not in this image"; return 2; }
+	local dir proto out bytes res="" pid
+	for proto in tcp udp; do
+		for dir in tx rx; do
+			ip netns exec peer timeout 20 $IPERF -s -1 >/tmp/iperf-s.out 2>&1 &
+			pid=$!
+			sleep 0.5
+			set -- -c $PEER -t 2 -f k --connect-timeout 3000
+			[ $proto = udp ] && set -- "$@" -u -b 50M
+			[ $dir = rx ] && set -- "$@" -R
+			timeout 15 $IPERF "$@" >/tmp/iperf.out 2>&1
+			wait $pid
+			bytes=$(awk '/receiver/ { for (i = 1; i <= NF; i++) if ($i ~ /Bytes$/) { print $(i-1) $i; exit } }' /tmp/iperf.out)
+			[ -n "$bytes" ] || bytes=$(awk '/ sec .*Bytes/ { for (i = 1; i <= NF; i++) if ($i ~ /Bytes$/) b = $(i-1) $i } END { print b }' /tmp/iperf.out)
+			case $bytes in
+			""|0*Bytes|0.00*) echo "$proto $dir: no data"; cat /tmp/iperf.out; return 1 ;;
+			esac
+			res="$res $proto-$dir=$bytes"
+		done
+	done
+	echo "$res"
+}
+
+sc_mtu() {
+	local bad=""
+	ip -n peer link set hsw0 mtu 9000
+	ip link set eth0 mtu 9000 || { echo "guest refused MTU 9000"; return 1; }
+	wait_for 10 carrier_is 1
+	ping_ok $PEER 3 8000 || bad="$bad ping-9000"
+	peer_ping_ok $SELF 3 8000 || bad="$bad peer-ping-9000"
+	[ "$(status ndis_mtu)" = 9014 ] || bad="$bad ndis_mtu=$(status ndis_mtu)"
+	ip link set eth0 mtu 1500
+	ip -n peer link set hsw0 mtu 1500
+	wait_for 10 carrier_is 1
+	ping_ok $PEER 3 1400 || bad="$bad ping-1500"
+	[ "$(status ndis_mtu)" = 1514 ] || bad="$bad ndis_mtu=$(status ndis_mtu)"
+	[ -z "$bad" ] || { echo "failed:$bad"; return 1; }
+	echo "9000 and back to 1500, pings pass, host saw NDIS MTU 9014/1514"
+}
+
+sc_link() {
+	echo 0 >"$DBG/link"
+	wait_for 5 carrier_is 0 || { echo "carrier stayed up"; echo 1 >"$DBG/link"; return 1; }
+	echo 1 >"$DBG/link"
+	wait_for 5 carrier_is 1 || { echo "carrier stayed down"; return 1; }
+	ping_ok $PEER 2 || { echo "no traffic after link up"; return 1; }
+	echo "host link down/up toggled carrier"
+}
+
+sc_reload() {
+	local i=0
+	while [ $i -lt 5 ]; do
+		unload_driver || { echo "rmmod $i failed"; return 1; }
+		load_driver || { echo "insmod $i failed"; return 1; }
+		wait_for 15 has_eth0 || { echo "no eth0 after reload $i"; return 1; }
+		i=$((i + 1))
+	done
+	net_up || { echo "no carrier after reloads"; return 1; }
+	ping_ok $PEER 3 || { echo "no traffic after reloads"; return 1; }
+	echo "5 unload/load cycles, traffic after"
+}
+
+sc_rescind() {
+	echo 0 >"$DBG/offer"
+	wait_for 10 sh -c '! test -e /sys/class/net/eth0' || { echo "eth0 stayed"; return 1; }
+	echo 1 >"$DBG/offer"
+	net_up || { echo "eth0 did not come back"; return 1; }
+	ping_ok $PEER 3 || { echo "no traffic after re-offer"; return 1; }
+	echo "rescind removed eth0, re-offer brought it back with traffic"
+}
+
+# The host's own checks: malformed guest messages (sent through the guest
+# VMBus API by the emulator's inject switch) are rejected and counted, and
+# the NIC keeps working.  Runs last: it leaves violations behind on purpose.
+sc_strict() {
+	local f v0 v1 bad=""
+	for f in short unknown type section rndis; do
+		v0=$(viol)
+		echo $f >"$DBG/inject" 2>/dev/null || { bad="$bad $f:inject-failed"; continue; }
+		v1=$(viol)
+		[ "$v1" -gt "$v0" ] || bad="$bad $f:not-counted"
+	done
+	ping_ok $PEER 3 || bad="$bad no-traffic-after"
+	[ -z "$bad" ] || { echo "failed:$bad"; return 1; }
+	echo "5 malformed messages rejected and counted ($(viol) violations), traffic after"
+}
+
+# ---------------------------------------------------------------- driver
+
+run_one() {
+	local name=$1 t0 t1 v0 v1 k0 out rc res pid i
+	t0=$(date +%s)
+	v0=$(viol)
+	k0=$(kwarn)
+	# each scenario runs under a watchdog: a hang fails it, not the boot
+	rm -f /tmp/sc.rc
+	( sc_$name >/tmp/sc.out 2>&1; echo $? >/tmp/sc.rc ) &
+	pid=$!
+	i=0
+	while [ ! -e /tmp/sc.rc ] && [ $i -lt $((SC_TIMEOUT * 5)) ]; do
+		usleep 200000
+		i=$((i + 1))
+	done
+	if [ -e /tmp/sc.rc ]; then
+		wait $pid
+		rc=$(cat /tmp/sc.rc)
+	else
+		kill -9 $pid 2>/dev/null
+		echo "timed out after ${SC_TIMEOUT}s" >>/tmp/sc.out
+		rc=1
+	fi
+	out=$(tr '\n' ' ' </tmp/sc.out)
+	t1=$(date +%s)
+	v1=$(viol)
+	case $rc in
+	0) res=PASS ;;
+	2) res=NOTRUN ;;
+	*) res=FAIL ;;
+	esac
+	if [ "$res" = PASS ] && [ "$(kwarn)" != "$k0" ]; then
+		res=FAIL
+		out="$out; kernel warning: $(dmesg | grep -E 'WARNING:|BUG:|Oops' | tail -n 1)"
+	fi
+	if [ "$res" = PASS ] && [ "$v1" != "$v0" ] && [ "$name" != strict ]; then
+		res=FAIL
+		out="$out; protocol violations: $(tail -n +2 "$DBG/violations" | tail -n 3 | tr '\n' ';')"
+	fi
+	echo "E2E-RESULT $PROFILE $name $res $((t1 - t0)) $((v1 - v0)) $out"
+}
+
+for PROFILE in $PROFILES; do
+	log "profile $PROFILE"
+	if ! load_emulator $PROFILE; then
+		for s in $SCENARIOS; do
+			echo "E2E-RESULT $PROFILE $s FAIL 0 0 emulator did not load"
+		done
+		continue
+	fi
+	if ! load_driver; then
+		for s in $SCENARIOS; do
+			echo "E2E-RESULT $PROFILE $s FAIL 0 0 driver did not load: $(cat /tmp/insmod.err)"
+		done
+		unload_emulator
+		continue
+	fi
+	net_up || log "net_up failed"
+	for s in $SCENARIOS; do
+		run_one "$s"
+	done
+	log "status after $PROFILE:"
+	cat "$DBG/status" "$DBG/violations" | sed 's/^/e2e:   /'
+	unload_driver || log "driver did not unload"
+	ip netns del peer 2>/dev/null
+	unload_emulator || log "emulator did not unload"
+done
+dmesg | grep -E 'BUG|WARNING|Oops|Call Trace|hvn_hostsim|hv_netvsc' | tail -n 40 | sed 's/^/e2e: dmesg: /'

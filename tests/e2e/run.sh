@@ -1,0 +1,176 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# End-to-end suite: boot each release's Debian kernel in QEMU (TCG) with the
+# Hyper-V host emulator (tests/hostsim) and a netvsc driver, run the guest
+# scenarios for every host profile, report.
+#
+#   tests/e2e/run.sh [--release R]... [--driver intree|ours]
+#                    [--profiles "ws2012r2 ws2016 azure"] [--scenarios "..."]
+#                    [--timeout SECONDS] [--verbose]
+#
+# Releases: bullseye (5.10), bookworm (6.1), trixie (6.12), sid (7.x);
+# default all.  Prints one line per scenario and "e2e: N passed, N failed";
+# writes JSON lines to build/e2e/results.jsonl.  Exit status 0 only if
+# everything ran and passed.
+set -uo pipefail
+. "$(dirname "$0")/../../scripts/lib.sh"
+. "$(dirname "$0")/lib.sh"
+
+RELEASES=""
+DRIVER=${DRIVER:-intree}
+PROFILES=${PROFILES:-"ws2012r2 ws2016 azure"}
+SCENARIOS=${SCENARIOS:-"probe versions ping channels ethtool iperf mtu link reload rescind strict"}
+TIMEOUT=${TIMEOUT:-}
+while [ $# -gt 0 ]; do
+	case $1 in
+	--release|-r) RELEASES="$RELEASES $2"; shift ;;
+	--driver|-d) DRIVER=$2; shift ;;
+	--profiles|-p) PROFILES=$2; shift ;;
+	--scenarios|-s) SCENARIOS=$2; shift ;;
+	--timeout|-t) TIMEOUT=$2; shift ;;
+	--verbose|-v) export E2E_VERBOSE=1 ;;
+	-h|--help) sed -n '3,17p' "$0"; exit 0 ;;
+	*) hvn_die "unknown argument $1 (see --help)" ;;
+	esac
+	shift
+done
+RELEASES=${RELEASES:-$HVN_RELEASES}
+case $DRIVER in intree|ours) ;; *) hvn_die "--driver intree|ours" ;; esac
+[ "$(id -u)" = 0 ] || hvn_die "needs root (chroot builds, debootstrap)"
+
+mkdir -p "$E2E_OUT"
+RESULTS=$E2E_OUT/results.jsonl
+: >"$RESULTS.new"
+npass=0
+nfail=0
+
+json_str() { printf '%s' "$1" | sed 's/\\/\\\\/g; s/"/\\"/g; s/\t/ /g'; }
+
+# record <release> <krel> <profile> <scenario> <result> <seconds> <violations> <detail>
+record() {
+	local rel=$1 krel=$2 prof=$3 sc=$4 res=$5 secs=$6 viol=$7 detail=$8 lres
+	printf '%-9s %-24s %-8s %-9s %-6s %4ss  %s\n' "$rel" "$krel" "$prof" "$sc" \
+		"$res" "$secs" "$detail"
+	case $res in
+	PASS) npass=$((npass + 1)); lres=pass ;;
+	NOTRUN) nfail=$((nfail + 1)); lres=not-run ;;
+	*) nfail=$((nfail + 1)); lres=fail ;;
+	esac
+	printf '{"release":"%s","kernel":"%s","driver":"%s","profile":"%s","scenario":"%s","result":"%s","seconds":%s,"violations":%s,"detail":"%s"}\n' \
+		"$rel" "$krel" "$DRIVER" "$prof" "$sc" "$lres" "${secs:-0}" "${viol:-0}" \
+		"$(json_str "$detail")" >>"$RESULTS.new"
+}
+
+# all scenarios of a release fail with one reason
+record_all() {
+	local rel=$1 krel=$2 res=$3 reason=$4 p s
+	for p in $PROFILES; do
+		for s in $SCENARIOS; do
+			record "$rel" "$krel" "$p" "$s" "$res" 0 0 "$reason"
+		done
+	done
+}
+
+# Stage the driver under test into $2 (the initramfs module directory).
+stage_driver() {
+	local rel=$1 img=$2 dir=$3 out=$4 log ko
+	case $DRIVER in
+	intree)
+		e2e_stage_mod "$img" hv_netvsc "$dir"
+		;;
+	ours)
+		[ -f "$HVN_REPO/Makefile" ] || { echo "no top-level Makefile yet"; return 1; }
+		rm -rf "$out/ours"
+		mkdir -p "$out/ours/build"
+		log=$out/ours/build.log
+		if ! HVN_BIND="$HVN_REPO:/hvn-src $out/ours/build:/hvn-out" \
+			hvn_chroot "$HVN_ROOTS/$rel" make -C /hvn-src \
+			KDIR="$(e2e_kdir "$img")" BUILD_DIR=/hvn-out >"$log" 2>&1; then
+			echo "build failed: $(grep -m1 -E 'error' "$log")"
+			return 1
+		fi
+		ko=$out/ours/build/hv_netvsc.ko
+		[ -f "$ko" ] || { echo "build produced no hv_netvsc.ko"; return 1; }
+		# built against the distro's VMBus symbol versions: the emulator
+		# exports the same symbols without those CRCs
+		# (debug info refers to __versions: strip it first)
+		objcopy --strip-debug --remove-section __versions "$ko" \
+			"$dir/hv_netvsc.ko" || { echo "objcopy failed on $ko"; return 1; }
+		echo hv_netvsc >>"$dir/order"
+		;;
+	esac
+}
+
+run_release() {
+	local rel=$1 img krel out tree ko bind why tmo log line nprof nsc
+	out=$E2E_OUT/$rel
+	mkdir -p "$out"
+	if [ ! -e "$HVN_ROOTS/$rel/.hvn-root-ok" ]; then
+		"$HVN_REPO/scripts/roots.sh" "$rel" >&2 ||
+			{ record_all "$rel" "-" FAIL "build root could not be created"; return; }
+	fi
+	img=$("$HVN_REPO/scripts/images.sh" "$rel") ||
+		{ record_all "$rel" "-" FAIL "kernel image could not be fetched"; return; }
+	krel=$(e2e_krel "$img")
+	# VMBus built in (7.x): the emulator redirects it with livepatch
+	bind=modular
+	[ -n "$(e2e_find_mod "$img" hv_vmbus)" ] || bind=livepatch
+	hvn_log "$rel: kernel $krel, emulator binding $bind, driver $DRIVER"
+	ko=$(e2e_build_hostsim "$rel" "$img" "$out" "$bind") ||
+		{ record_all "$rel" "$krel" FAIL "emulator build failed (see $out/hostsim-build.log)"; return; }
+	tree=$out/tree
+	rm -rf "$tree"
+	mkdir -p "$tree/e2e/mod"
+	cp "$ko" "$tree/e2e/mod/"
+	if ! why=$(stage_driver "$rel" "$img" "$tree/e2e/mod" "$out"); then
+		record_all "$rel" "$krel" NOTRUN "driver $DRIVER: $why"
+		return
+	fi
+	e2e_stage_tools "$HVN_ROOTS/$rel" "$tree" "iproute2 ethtool iperf3" \
+		"ip ethtool iperf3" >&2 ||
+		{ record_all "$rel" "$krel" FAIL "guest tools could not be staged"; return; }
+	cp "$E2E_DIR/guest/scenarios.sh" "$tree/e2e/guest.sh"
+	chmod +x "$tree/e2e/guest.sh"
+	printf 'PROFILES="%s"\nSCENARIOS="%s"\nDRIVER=%s\n' "$PROFILES" "$SCENARIOS" \
+		"$DRIVER" >"$tree/e2e/config"
+	e2e_mkinitramfs "$tree" "$out/initrd.gz"
+	nprof=$(echo $PROFILES | wc -w)
+	nsc=$(echo $SCENARIOS | wc -w)
+	tmo=${TIMEOUT:-$((90 + nprof * nsc * 40))}
+	log=$out/console.log
+	hvn_log "$rel: booting (timeout ${tmo}s, console in $log)"
+	e2e_boot "$img/vmlinuz" "$out/initrd.gz" "$log" "$tmo"
+	local p s got
+	for p in $PROFILES; do
+		for s in $SCENARIOS; do
+			line=$(grep -a "^E2E-RESULT $p $s " "$log" | head -n1)
+			if [ -z "$line" ]; then
+				why="no result: guest crashed or timed out"
+				grep -aq '^E2E-END' "$log" || why="$why (no clean end; see $log)"
+				record "$rel" "$krel" "$p" "$s" FAIL 0 0 "$why"
+				continue
+			fi
+			set -- $line
+			got=$4
+			record "$rel" "$krel" "$p" "$s" "$got" "$5" "$6" "$(echo "$line" | cut -d' ' -f7-)"
+		done
+	done
+}
+
+e2e_host_tools
+for rel in $RELEASES; do
+	run_release "$rel"
+done
+# keep results of releases not run this time
+if [ -f "$RESULTS" ]; then
+	for rel in $RELEASES; do
+		echo "\"release\":\"$rel\",\"kernel\""
+	done >"$RESULTS.ran"
+	grep -v -F -f "$RESULTS.ran" "$RESULTS" | grep -F "\"driver\":\"$DRIVER\"" >>"$RESULTS.new" || true
+	grep -v -F "\"driver\":\"$DRIVER\"" "$RESULTS" >>"$RESULTS.new" || true
+	rm -f "$RESULTS.ran"
+fi
+mv "$RESULTS.new" "$RESULTS"
+echo "e2e: $npass passed, $nfail failed"
+[ "$nfail" = 0 ]
