@@ -66,7 +66,13 @@ $(BUILD_DIR)/.tree: kdir-check FORCE
 	@find $(BUILD_DIR)/src $(BUILD_DIR)/compat $(BUILD_DIR)/include -xtype l -delete 2>/dev/null || true
 	@touch $@
 
+# PROBE_DIR=<dir> keeps the probe results outside the build directory, so
+# that builds which start from a clean tree (DKMS, its trial build) share them.
 probes: $(BUILD_DIR)/.tree
+	@if [ -n "$(PROBE_DIR)" ]; then \
+		mkdir -p $(PROBE_DIR) && rm -rf $(BUILD_DIR)/probes && \
+		ln -sfn $(PROBE_DIR) $(BUILD_DIR)/probes; \
+	fi
 	@sh $(SRC_DIR)/compat/probe.sh $(KDIR) $(BUILD_DIR)/probes $(JOBS)
 
 modules: probes

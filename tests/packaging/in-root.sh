@@ -38,6 +38,12 @@ initrd_has() {
 	lsinitramfs "$img" | grep -q "$2"
 }
 
+# <kver> <dkms-state> <loads>: hv-netvsc-status agrees.
+status_says() {
+	hv-netvsc-status "$1" | awk -v k="$1" -v d="$2" -v l="$3" \
+		'$1 == k && $2 == d && $3 == l { ok = 1 } END { exit !ok }'
+}
+
 intree() {	# <kver>: hv_netvsc of that kernel is the kernel's own
 	case $(modinfo -k "$1" -n hv_netvsc 2>/dev/null) in
 	*/kernel/drivers/net/hyperv/hv_netvsc.ko*) return 0 ;;
@@ -64,7 +70,8 @@ install)
 	apt-get -q -y install "$pk/hv-netvsc-dkms_${v1}_all.deb" >/tmp/install.log 2>&1
 	rc=$?
 	t1=$(date +%s)
-	if [ $rc = 0 ] && ours "$K1" "$v1" && initrd_has "$K1" 'updates/.*hv_netvsc\.ko'; then
+	if [ $rc = 0 ] && ours "$K1" "$v1" && initrd_has "$K1" 'updates/.*hv_netvsc\.ko' &&
+		status_says "$K1" installed ours; then
 		res PASS "apt-get install ./deb: $K1 -> $(modinfo -k "$K1" -n hv_netvsc), initramfs refreshed ($((t1 - t0)) s)"
 	else
 		tail -n 25 /tmp/install.log
@@ -111,6 +118,7 @@ failure)
 	if [ $rc = 0 ] && [ "$state" = "ii " ] && [ -e "/boot/initrd.img-$K3" ] &&
 		[ "$said" -gt 0 ] && intree "$K3" &&
 		[ ! -e "/lib/modules/$K3/updates/dkms/hv_netvsc.ko" ] &&
+		status_says "$K3" unbuildable in-tree && status_says "$K1" installed ours &&
 		ours "$K1" "$v2" && ours "$K2" "$v2"; then
 		res PASS "$K3 does not build: kernel configured (initramfs made), it keeps the in-tree driver, $K1/$K2 keep ours"
 	else

@@ -87,24 +87,43 @@ else
 	ko "rpm -i into a scratch root"
 fi
 
-for rel in $rels; do
-	state=$out/$rel
+# One release per background job (HVN_PKG_JOBS at a time): most of the time
+# goes to apt, dpkg and initramfs work that is serial within a release.
+run_release() {
+	local rel=$1 state=$out/$1 step line
 	rm -rf "$state"
 	for step in prepare install headers upgrade failure purge; do
 		line=$(HVN_BIND="$out/pk:/pk $top/tests/packaging:/hvn-test" \
 			hvn_chroot_overlay "$HVN_ROOTS/$rel" "$state" \
-			sh /hvn-test/in-root.sh "$step" /pk "$v1" "$v2" 2>&1 | tee "$out/$rel-$step.log" |
-			grep '^PKG ' | tail -n1)
+			sh /hvn-test/in-root.sh "$step" /pk "$v1" "$v2" 2>&1 |
+			tee "$out/$rel-$step.log" | grep '^PKG ' | tail -n1)
 		case $line in
-		"PKG $step PASS "*) ok "$rel $step: ${line#PKG $step PASS }" ;;
+		"PKG $step PASS "*) echo "PASS $rel $step: ${line#PKG $step PASS }" ;;
 		*)
-			ko "$rel $step: ${line#PKG $step FAIL }"
+			echo "FAIL $rel $step: ${line#PKG $step FAIL }"
 			sed 's/^/    /' "$out/$rel-$step.log" | tail -n 30
 			[ "$step" = prepare ] && break
 			;;
 		esac
 	done
 	rm -rf "$state"
+}
+
+jobs=${HVN_PKG_JOBS:-2}
+running=0
+for rel in $rels; do
+	run_release "$rel" >"$out/$rel.result" 2>&1 &
+	running=$((running + 1))
+	if [ "$running" -ge "$jobs" ]; then
+		wait -n
+		running=$((running - 1))
+	fi
+done
+wait
+for rel in $rels; do
+	cat "$out/$rel.result"
+	pass=$((pass + $(grep -c '^PASS ' "$out/$rel.result")))
+	fail=$((fail + $(grep -c '^FAIL ' "$out/$rel.result")))
 done
 echo "packaging: $pass passed, $fail failed"
 [ $fail = 0 ]
