@@ -37,34 +37,27 @@ hvn_security_mirror() {
 hvn_chroot() {
 	local root=$1
 	shift
-	unshare --mount --propagation private -- /bin/sh -ec '
-		root=$1; shift
-		mount --bind /proc "$root/proc"
-		mount --bind /sys "$root/sys"
-		mount --bind /dev "$root/dev"
-		for b in $HVN_BIND; do
-			s=${b%%:*}; d=$root${b#*:}
-			mkdir -p "$d"
-			mount --bind "$s" "$d"
-		done
-		exec chroot "$root" /usr/bin/env -i HOME=/root \
-			PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 \
-			DEBIAN_FRONTEND=noninteractive "$@"
-	' hvn-chroot "$root" "$@"
+	hvn_enter "$root" "" "$@"
 }
 
 # Like hvn_chroot, but on a disposable copy of the root: an overlay whose
 # writable layer is <state>/upper, kept between calls (so one test can run
 # several commands) and thrown away by deleting <state>.
 hvn_chroot_overlay() {
-	local root=$1 state=$2
-	shift 2
-	mkdir -p "$state/upper" "$state/work" "$state/merged"
+	mkdir -p "$2/upper" "$2/work" "$2/merged"
+	hvn_enter "$@"
+}
+
+# hvn_enter <root> <overlay-state or ""> <command...>
+hvn_enter() {
 	unshare --mount --propagation private -- /bin/sh -ec '
 		root=$1; state=$2; shift 2
-		mount -t overlay overlay -o "lowerdir=$root,upperdir=$state/upper,workdir=$state/work" \
-			"$state/merged"
-		m=$state/merged
+		m=$root
+		if [ -n "$state" ]; then
+			m=$state/merged
+			mount -t overlay overlay \
+				-o "lowerdir=$root,upperdir=$state/upper,workdir=$state/work" "$m"
+		fi
 		mount --bind /proc "$m/proc"
 		mount --bind /sys "$m/sys"
 		mount --bind /dev "$m/dev"
@@ -76,5 +69,5 @@ hvn_chroot_overlay() {
 		exec chroot "$m" /usr/bin/env -i HOME=/root \
 			PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 \
 			DEBIAN_FRONTEND=noninteractive "$@"
-	' hvn-chroot "$root" "$state" "$@"
+	' hvn-chroot "$@"
 }
