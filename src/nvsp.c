@@ -369,12 +369,16 @@ static int hvn_nvsp_on_xfer(struct hvn_nvsp_chan *nc, const struct hvn_vmpkt *pk
 		if (hvn_nvsp_xfer_range(&x, i, &off, &len, v)) {
 			hvn_viol_log(d->dev, v);
 			status = HVN_NVSP_STAT_FAIL;
-			d->ops->rx(d->up, nc->q, NULL, 0, true);
 			break;
 		}
 		work += d->ops->rx(d->up, nc->q, (const u8 *)d->rbuf + off, len,
 				   i + 1 == x.range_cnt);
 	}
+	/*
+	 * A coalesced chain never outlives its transfer packet: its fragments
+	 * point into sections that the completion below returns to the host.
+	 */
+	d->ops->rx(d->up, nc->q, NULL, 0, true);
 	hvn_nvsp_rx_done(nc, x.trans_id, status);
 	return work;
 }
