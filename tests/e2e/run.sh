@@ -5,9 +5,14 @@
 # Hyper-V host emulator (tests/hostsim) and a netvsc driver, run the guest
 # scenarios for every host profile, report.
 #
-#   tests/e2e/run.sh [--release R]... [--driver intree|ours]
+#   tests/e2e/run.sh [--release R]... [--driver intree|ours|file]
+#                    [--module PATH] [--label NAME]
 #                    [--profiles "ws2012r2 ws2016 azure"] [--scenarios "..."]
 #                    [--timeout SECONDS] [--verbose]
+#
+# --driver file boots a prebuilt hv_netvsc.ko (--module, e.g. the one DKMS
+# installed; .ko/.ko.xz/.ko.zst) and records it under --label (default
+# "file").
 #
 # Releases: bullseye (5.10), bookworm (6.1), trixie (6.12), sid (7.x);
 # default all.  Prints one line per scenario and "e2e: N passed, N failed";
@@ -22,21 +27,33 @@ DRIVER=${DRIVER:-intree}
 PROFILES=${PROFILES:-"ws2012r2 ws2016 azure"}
 SCENARIOS=${SCENARIOS:-"probe versions ping channels ethtool iperf mtu link reload rescind strict"}
 TIMEOUT=${TIMEOUT:-}
+MODULE=${MODULE:-}
+LABEL=${LABEL:-}
 while [ $# -gt 0 ]; do
 	case $1 in
 	--release|-r) RELEASES="$RELEASES $2"; shift ;;
 	--driver|-d) DRIVER=$2; shift ;;
+	--module|-m) MODULE=$2; shift ;;
+	--label|-l) LABEL=$2; shift ;;
 	--profiles|-p) PROFILES=$2; shift ;;
 	--scenarios|-s) SCENARIOS=$2; shift ;;
 	--timeout|-t) TIMEOUT=$2; shift ;;
 	--verbose|-v) export E2E_VERBOSE=1 ;;
-	-h|--help) sed -n '3,17p' "$0"; exit 0 ;;
+	-h|--help) sed -n '3,20p' "$0"; exit 0 ;;
 	*) hvn_die "unknown argument $1 (see --help)" ;;
 	esac
 	shift
 done
 RELEASES=${RELEASES:-$HVN_RELEASES}
-case $DRIVER in intree|ours) ;; *) hvn_die "--driver intree|ours" ;; esac
+case $DRIVER in
+intree|ours) LABEL=${LABEL:-$DRIVER} ;;
+file)
+	LABEL=${LABEL:-file}
+	[ -f "$MODULE" ] || hvn_die "--driver file needs --module PATH (got '$MODULE')"
+	MODULE=$(readlink -f "$MODULE")
+	;;
+*) hvn_die "--driver intree|ours|file" ;;
+esac
 [ "$(id -u)" = 0 ] || hvn_die "needs root (chroot builds, debootstrap)"
 
 mkdir -p "$E2E_OUT"
@@ -58,7 +75,7 @@ record() {
 	*) nfail=$((nfail + 1)); lres=fail ;;
 	esac
 	printf '{"release":"%s","kernel":"%s","driver":"%s","profile":"%s","scenario":"%s","result":"%s","seconds":%s,"violations":%s,"detail":"%s"}\n' \
-		"$rel" "$krel" "$DRIVER" "$prof" "$sc" "$lres" "${secs:-0}" "${viol:-0}" \
+		"$rel" "$krel" "$LABEL" "$prof" "$sc" "$lres" "${secs:-0}" "${viol:-0}" \
 		"$(json_str "$detail")" >>"$RESULTS.new"
 }
 
@@ -99,6 +116,17 @@ stage_driver() {
 			"$dir/hv_netvsc.ko" || { echo "objcopy failed on $ko"; return 1; }
 		echo hv_netvsc >>"$dir/order"
 		;;
+	file)
+		# a module another tool built against this image's kernel
+		e2e_unpack_mod "$MODULE" "$out/file.ko" || { echo "cannot unpack $MODULE"; return 1; }
+		ko=$(objcopy -O binary --only-section=.modinfo "$out/file.ko" /dev/stdout 2>/dev/null |
+			tr '\0' '\n' | sed -n 's/^vermagic=\([^ ]*\).*/\1/p')
+		[ "$ko" = "$(e2e_krel "$img")" ] ||
+			{ echo "module is for kernel '$ko', image is $(e2e_krel "$img")"; return 1; }
+		objcopy --strip-debug --remove-section __versions "$out/file.ko" \
+			"$dir/hv_netvsc.ko" || { echo "objcopy failed on $MODULE"; return 1; }
+		echo hv_netvsc >>"$dir/order"
+		;;
 	esac
 }
 
@@ -132,6 +160,8 @@ run_release() {
 		{ record_all "$rel" "$krel" FAIL "guest tools could not be staged"; return; }
 	cp "$E2E_DIR/guest/scenarios.sh" "$tree/e2e/guest.sh"
 	chmod +x "$tree/e2e/guest.sh"
+	mkdir -p "$tree/e2e/sc"
+	cp "$E2E_DIR"/guest/sc-*.sh "$tree/e2e/sc/" 2>/dev/null || true
 	printf 'PROFILES="%s"\nSCENARIOS="%s"\nDRIVER=%s\n' "$PROFILES" "$SCENARIOS" \
 		"$DRIVER" >"$tree/e2e/config"
 	e2e_mkinitramfs "$tree" "$out/initrd.gz"
@@ -167,8 +197,8 @@ if [ -f "$RESULTS" ]; then
 	for rel in $RELEASES; do
 		echo "\"release\":\"$rel\",\"kernel\""
 	done >"$RESULTS.ran"
-	grep -v -F -f "$RESULTS.ran" "$RESULTS" | grep -F "\"driver\":\"$DRIVER\"" >>"$RESULTS.new" || true
-	grep -v -F "\"driver\":\"$DRIVER\"" "$RESULTS" >>"$RESULTS.new" || true
+	grep -v -F -f "$RESULTS.ran" "$RESULTS" | grep -F "\"driver\":\"$LABEL\"" >>"$RESULTS.new" || true
+	grep -v -F "\"driver\":\"$LABEL\"" "$RESULTS" >>"$RESULTS.new" || true
 	rm -f "$RESULTS.ran"
 fi
 mv "$RESULTS.new" "$RESULTS"

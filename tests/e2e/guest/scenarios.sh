@@ -261,6 +261,12 @@ sc_strict() {
 	echo "5 malformed messages rejected and counted ($(viol) violations), traffic after"
 }
 
+# More scenarios, one file per topic (guest/sc-*.sh, copied to /e2e/sc/):
+# each defines sc_<name> functions with the same contract as above.
+for f in /e2e/sc/*.sh; do
+	[ -e "$f" ] && . "$f"
+done
+
 # ---------------------------------------------------------------- driver
 
 run_one() {
