@@ -103,6 +103,25 @@ static void hvn_get_ethtool_stats(struct net_device *ndev,
 		*data++ = v.cnt[i];
 }
 
+/* ethtool -d: the host's send indirection table, as the in-tree driver */
+#define HVN_REGS_VERSION	1
+
+static int hvn_get_regs_len(struct net_device *ndev)
+{
+	return HVN_NVSP_SEND_TABLE_SIZE * sizeof(u32);
+}
+
+static void hvn_get_regs(struct net_device *ndev, struct ethtool_regs *regs,
+			 void *p)
+{
+	struct hvn_rndis_dev *r = hvn_et_rdev(ndev);
+
+	regs->version = HVN_REGS_VERSION;
+	memset(p, 0, HVN_NVSP_SEND_TABLE_SIZE * sizeof(u32));
+	if (r)
+		hvn_nvsp_get_send_table(&r->nvsp, p);
+}
+
 static u32 hvn_max_channels(struct hvn_rndis_dev *r)
 {
 	if (!r || !r->has_rss || r->nvsp.ver < HVN_NVSP_VERSION_5)
@@ -322,6 +341,8 @@ const struct ethtool_ops hvn_ethtool_ops = {
 	.get_drvinfo = hvn_get_drvinfo,
 	.get_link = ethtool_op_get_link,
 	.get_link_ksettings = hvn_get_link_ksettings,
+	.get_regs_len = hvn_get_regs_len,
+	.get_regs = hvn_get_regs,
 	.get_sset_count = hvn_get_sset_count,
 	.get_strings = hvn_get_strings,
 	.get_ethtool_stats = hvn_get_ethtool_stats,

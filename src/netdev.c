@@ -358,6 +358,25 @@ static u16 hvn_select_queue(struct net_device *ndev, struct sk_buff *skb,
 	return hvn_rndis_send_queue(r, hvn_tx_hash(p, skb), nq);
 }
 
+/*
+ * The host takes 802.1Q tags only as per-packet info.  A frame that carries
+ * its tag in the data (AF_PACKET senders) has it moved out of band.
+ */
+static int hvn_tx_vlan_out_of_band(struct sk_buff *skb)
+{
+	u16 tci;
+
+	if (skb->protocol != htons(ETH_P_8021Q) || skb_vlan_tag_present(skb))
+		return 0;
+	skb_reset_mac_header(skb);
+	if (!eth_type_vlan(eth_hdr(skb)->h_proto))
+		return 0;
+	if (__skb_vlan_pop(skb, &tci))
+		return -EINVAL;
+	__vlan_hwaccel_put_tag(skb, htons(ETH_P_8021Q), tci);
+	return 0;
+}
+
 /* Decide the per-packet info; may fall back to software checksum */
 static int hvn_tx_info(struct hvn_priv *p, struct hvn_rndis_dev *r,
 		       struct sk_buff *skb, struct hvn_rndis_tx_info *ti)
@@ -441,6 +460,11 @@ static netdev_tx_t hvn_start_xmit(struct sk_buff *skb, struct net_device *ndev)
 		hvn_stat_inc(p, HVN_ST_TX_NO_MEMORY);
 		goto drop_flush;
 	}
+	if (unlikely(hvn_tx_vlan_out_of_band(skb))) {
+		hvn_stat_inc(p, HVN_ST_VLAN_ERROR);
+		goto drop_flush;
+	}
+	len = skb->len;
 	if (hvn_tx_info(p, r, skb, &ti)) {
 		hvn_stat_inc(p, HVN_ST_TX_TOO_BIG);
 		goto drop_flush;
@@ -613,6 +637,20 @@ static void hvn_set_hw_features(struct hvn_priv *p, struct hvn_rndis_dev *r,
 	}
 }
 
+/* Tell the stack which NAPI serves each queue (netlink queue-get). */
+static void hvn_link_queues(struct hvn_priv *p, u32 n, bool on)
+{
+	u32 q;
+
+	for (q = 0; q < n; q++) {
+		struct napi_struct *napi = on && p->q[q].napi_on ?
+					   &p->q[q].napi : NULL;
+
+		netif_queue_set_napi(p->ndev, q, NETDEV_QUEUE_TYPE_RX, napi);
+		netif_queue_set_napi(p->ndev, q, NETDEV_QUEUE_TYPE_TX, napi);
+	}
+}
+
 /**
  * hvn_attach() - build the device underneath with the current settings
  * @p: device (RTNL held once registered)
@@ -649,6 +687,7 @@ int hvn_attach(struct hvn_priv *p)
 		hvn_rndis_close(r);
 		return ret;
 	}
+	hvn_link_queues(p, r->num_chn, true);
 	hvn_set_hw_features(p, r, first);
 	ndev->max_mtu = hvn_nvsp_max_mtu(r->nvsp.ver);
 	if (!first && !ether_addr_equal(ndev->dev_addr, r->perm_mac) &&
@@ -692,6 +731,7 @@ void hvn_detach(struct hvn_priv *p)
 	if (!r)
 		return;
 	synchronize_net();
+	hvn_link_queues(p, r->num_chn, false);
 	hvn_rndis_sum_viol(r, &p->viol_base);
 	hvn_rndis_close(r);
 }

@@ -759,6 +759,19 @@ u32 hvn_nvsp_send_queue(struct hvn_nvsp_dev *d, u32 hash, u32 nq)
 }
 
 /**
+ * hvn_nvsp_get_send_table() - copy the host's send indirection table
+ * @d: device
+ * @out: HVN_NVSP_SEND_TABLE_SIZE entries
+ */
+void hvn_nvsp_get_send_table(struct hvn_nvsp_dev *d, u32 *out)
+{
+	u32 i;
+
+	for (i = 0; i < HVN_NVSP_SEND_TABLE_SIZE; i++)
+		out[i] = READ_ONCE(d->send_table[i]);
+}
+
+/**
  * hvn_nvsp_sum_viol() - add up the violation counters of this layer
  * @d: device
  * @sum: counters to add to
