@@ -7,6 +7,9 @@
  *   link        write 0/1: link down/up indication from the host
  *   offer       write 0: rescind (hot remove); 1: offer again
  *   inject      write a fault name: a malformed guest message (inject.c)
+ *   delay_comp  write <ms>: hold the completions of guest sends that long
+ *   stall       write <ms>: stop draining the guest -> host rings that long
+ *   vf          write "1 <serial>": offer a VF; "0": withdraw it
  */
 #include <linux/module.h>
 #include <linux/seq_file.h>
@@ -19,6 +22,8 @@ static struct dentry *hs_dbg_root;
 static int hs_status_show(struct seq_file *m, void *v)
 {
 	struct hs_dev *d = m->private;
+	struct hs_ctr c;
+	u32 umax;
 	int i;
 
 	mutex_lock(&d->lock);
@@ -31,6 +36,39 @@ static int hs_status_show(struct seq_file *m, void *v)
 	seq_printf(m, "violations %lld\n", atomic64_read(&d->violations));
 	hs_nvsp_show(m, d);
 	hs_rndis_show(m, d);
+	/* event counters: closed channels plus open ones */
+	memcpy(&c, &d->gone, sizeof(c));
+	umax = d->g2h_used_max;
+	spin_lock_bh(&d->chan_lock);
+	for (i = 0; i < HS_MAX_CHANNELS; i++) {
+		struct hs_chan *hc = d->chan[i];
+		u64 *from, *to = (u64 *)&c;
+		u32 j;
+
+		if (!hc)
+			continue;
+		from = (u64 *)&hc->ctr;
+		for (j = 0; j < HS_CTR_N; j++)
+			to[j] += READ_ONCE(from[j]);
+		umax = max(umax, hc->g2h_used_max);
+	}
+	spin_unlock_bh(&d->chan_lock);
+	seq_printf(m, "rsc_packets %llu\n", c.rsc_pkts);
+	seq_printf(m, "rsc_segments %llu\n", c.rsc_segs);
+	seq_printf(m, "rx_csum_ppi %llu\n", c.csum_ppi);
+	seq_printf(m, "rx_csum_tcp_ok %llu\n", c.csum_tcp);
+	seq_printf(m, "rx_csum_udp_ok %llu\n", c.csum_udp);
+	seq_printf(m, "rx_csum_ip_ok %llu\n", c.csum_ip);
+	seq_printf(m, "rx_csum_failed %llu\n", c.csum_bad);
+	seq_printf(m, "rx_hash_ppi %llu\n", c.hash_ppi);
+	seq_printf(m, "delay_comp %u\n", READ_ONCE(d->delay_comp_ms));
+	seq_printf(m, "comp_held %llu\n", c.comp_held);
+	seq_printf(m, "stall %u\n", d->stall_ms);
+	seq_printf(m, "stalls %llu\n", d->stalls);
+	seq_printf(m, "stall_deferred %llu\n", c.stall_defer);
+	seq_printf(m, "g2h_full %llu\n", c.g2h_full);
+	seq_printf(m, "g2h_used_max %u\n", umax);
+	seq_printf(m, "g2h_ring_size %u\n", d->chan[0] ? d->chan[0]->g2h_size : 0);
 	for (i = 0; i < HS_MAX_CHANNELS; i++) {
 		struct hs_chan *hc = d->chan[i];
 
@@ -119,6 +157,87 @@ static const struct file_operations hs_offer_fops = {
 	.write = hs_offer_write,
 };
 
+static ssize_t hs_delay_comp_write(struct file *f, const char __user *ubuf,
+				   size_t len, loff_t *pos)
+{
+	struct hs_dev *d = file_inode(f)->i_private;
+	u32 ms;
+	int err = kstrtou32_from_user(ubuf, len, 0, &ms), i;
+
+	if (err)
+		return err;
+	if (ms > 10000)
+		return -ERANGE;
+	WRITE_ONCE(d->delay_comp_ms, ms);
+	hs_hist(d, "delay_comp %u ms", ms);
+	if (!ms) {
+		/* what is held goes out now */
+		spin_lock_bh(&d->chan_lock);
+		for (i = 0; i < HS_MAX_CHANNELS; i++)
+			if (d->chan[i])
+				mod_delayed_work(hs_wq, &d->chan[i]->held_work, 0);
+		spin_unlock_bh(&d->chan_lock);
+	}
+	return len;
+}
+
+static const struct file_operations hs_delay_comp_fops = {
+	.owner = THIS_MODULE,
+	.open = simple_open,
+	.write = hs_delay_comp_write,
+};
+
+static ssize_t hs_stall_write(struct file *f, const char __user *ubuf,
+			      size_t len, loff_t *pos)
+{
+	struct hs_dev *d = file_inode(f)->i_private;
+	u32 ms;
+	int err = kstrtou32_from_user(ubuf, len, 0, &ms);
+
+	if (err)
+		return err;
+	if (ms > 10000)
+		return -ERANGE;
+	mutex_lock(&d->lock);
+	hs_stall(d, ms);
+	mutex_unlock(&d->lock);
+	return len;
+}
+
+static const struct file_operations hs_stall_fops = {
+	.owner = THIS_MODULE,
+	.open = simple_open,
+	.write = hs_stall_write,
+};
+
+static ssize_t hs_vf_write(struct file *f, const char __user *ubuf,
+			   size_t len, loff_t *pos)
+{
+	struct hs_dev *d = file_inode(f)->i_private;
+	u32 on, serial = 0;
+	char buf[32];
+	int err, n;
+
+	if (!len || len >= sizeof(buf))
+		return -EINVAL;
+	if (copy_from_user(buf, ubuf, len))
+		return -EFAULT;
+	buf[len] = 0;
+	n = sscanf(buf, "%u %u", &on, &serial);
+	if (n < 1 || on > 1 || (on && n != 2))
+		return -EINVAL;
+	mutex_lock(&d->lock);
+	err = hs_nvsp_send_vf(d, on, serial);
+	mutex_unlock(&d->lock);
+	return err ? err : len;
+}
+
+static const struct file_operations hs_vf_fops = {
+	.owner = THIS_MODULE,
+	.open = simple_open,
+	.write = hs_vf_write,
+};
+
 int hs_ctl_add_dev(struct hs_dev *d)
 {
 	char name[16];
@@ -131,6 +250,9 @@ int hs_ctl_add_dev(struct hs_dev *d)
 	debugfs_create_file("link", 0200, d->dbg, d, &hs_link_fops);
 	debugfs_create_file("offer", 0200, d->dbg, d, &hs_offer_fops);
 	debugfs_create_file("inject", 0200, d->dbg, d, &hs_inject_fops);
+	debugfs_create_file("delay_comp", 0200, d->dbg, d, &hs_delay_comp_fops);
+	debugfs_create_file("stall", 0200, d->dbg, d, &hs_stall_fops);
+	debugfs_create_file("vf", 0200, d->dbg, d, &hs_vf_fops);
 	return 0;
 }
 

@@ -25,6 +25,7 @@
 #include <linux/debugfs.h>
 #include <linux/version.h>
 #include <linux/etherdevice.h>
+#include <linux/ipv6.h>
 /*
  * Client-visible VMBus structure differences between the kernel families
  * (Debian 5.10 has none of these; 6.1, 6.12 and 7.x have all).
@@ -47,6 +48,7 @@
 #define HS_RECV_BUF_ID		0xcafe
 #define HS_MAX_XFER_RANGES	64
 #define HS_HIST			64	/* protocol message history entries */
+#define HS_VF_ASSOC_TID		0x8000000000000000ULL	/* as OpenVMM's host */
 
 /* Host profiles (what the guest sees of the host). */
 enum hs_profile_id {
@@ -72,6 +74,20 @@ extern const struct hs_profile hs_profiles[HS_PROFILE_COUNT];
 
 struct hs_dev;
 
+/* Event counters of a channel, kept for the device when it closes. */
+struct hs_ctr {
+	u64 rsc_pkts, rsc_segs;		/* coalesced frames, segments in them */
+	u64 csum_ppi;			/* receive checksum PPIs sent, with */
+	u64 csum_tcp, csum_udp, csum_ip; /* ... these ok bits */
+	u64 csum_bad;			/* ... or any failed bit */
+	u64 hash_ppi;			/* receive hash value/info PPI pairs sent */
+	u64 g2h_full;			/* the guest found its send ring full */
+	u64 comp_held;			/* send completions held back */
+	u64 stall_defer;		/* ring drains deferred by a stall */
+};
+
+#define HS_CTR_N	(sizeof(struct hs_ctr) / sizeof(u64))
+
 /* Host view of one channel (primary or sub-channel). */
 struct hs_chan {
 	struct hs_dev *dev;
@@ -93,12 +109,42 @@ struct hs_chan {
 	struct sk_buff_head rxq;	/* frames waiting for the guest */
 	u8 *pkt;			/* copy of the packet being handled */
 	u8 *gather;			/* linearised guest TX buffer */
+	u8 *rscbuf;			/* the coalesced frame being built */
+
+	/* fault injection: held completions, stalled ring draining */
+	struct list_head held;		/* struct hs_held, oldest first */
+	spinlock_t held_lock;
+	struct delayed_work held_work;	/* sends the held completions */
+	struct delayed_work stall_work;	/* resumes draining after a stall */
+	unsigned long stall_until;	/* jiffies; 0: not stalled */
+	bool stalled;			/* the current stall was counted */
 
 	/* counters (read via debugfs) */
 	u64 g2h_pkts, h2g_pkts, interrupts;
 	u64 tx_frames, tx_bytes, rx_frames, rx_bytes;
 	u64 rx_drops, ring_full;
+	u32 g2h_used_max;		/* most bytes seen waiting in the g2h ring */
+	struct hs_ctr ctr;
 };
+
+/* Per-frame data of a frame queued for the guest (in skb->cb). */
+struct hs_rxcb {
+	u32 hash;		/* Toeplitz hash of the frame */
+	u32 hashinfo;		/* its hash type | function, 0: not hashed */
+};
+
+#define HS_RXCB(skb)	((struct hs_rxcb *)(skb)->cb)
+
+/* What the host tells the guest about a received frame (its PPIs). */
+struct hs_rxmeta {
+	u32 csum;		/* TCPIP_CHKSUM receive bits, 0: no PPI */
+	u32 hash, hashinfo;	/* hashinfo 0: no hash PPIs */
+	bool vlan;
+	u16 tci;
+};
+
+#define HS_RSC_MAX_SEGS		16	/* segments coalesced into one frame */
+#define HS_RSC_BUF		(ETH_HLEN + sizeof(struct ipv6hdr) + 65536)
 
 struct hs_gpadl {
 	struct list_head node;
@@ -170,6 +216,17 @@ struct hs_dev {
 	char hist[HS_HIST][48];		/* protocol message sequence */
 	u32 hist_pos;
 
+	/* fault injection switches (ctl.c) and host-side SR-IOV state */
+	u32 delay_comp_ms;		/* hold send completions this long */
+	u32 stall_ms;			/* last stall length asked for */
+	u64 stalls;			/* stalls started */
+	bool vf_allocated;
+	u32 vf_serial;
+	u64 vf_msgs;			/* VF association messages sent */
+	u64 vf_comps;			/* ... and completed by the guest */
+	u32 g2h_used_max;		/* of all channels */
+	struct hs_ctr gone;		/* counters of closed channels */
+
 	struct dentry *dbg;
 	struct delayed_work offer_work;	/* sub-channel offers */
 	u32 offer_pending;
@@ -191,6 +248,9 @@ int hs_chan_write(struct hs_chan *hc, u16 type, u16 flags, u64 tid,
 int hs_offer_subchannels(struct hs_dev *d, u32 n);
 struct hs_gpadl *hs_gpadl_get(struct hs_dev *d, u32 handle);
 void hs_kick_rx(struct hs_chan *hc);
+void hs_kick_g2h(struct hs_chan *hc);
+void hs_stall(struct hs_dev *d, u32 ms);
+void hs_stall_end(struct work_struct *w);
 void hs_violation(struct hs_dev *d, const char *fmt, ...) __printf(2, 3);
 void hs_hist(struct hs_dev *d, const char *fmt, ...) __printf(2, 3);
 void *hs_map_gpa(u64 pfn);
@@ -249,6 +309,9 @@ void hs_nvsp_show(struct seq_file *m, struct hs_dev *d);
 int hs_nvsp_send_rndis(struct hs_chan *hc, const void *msg, u32 len,
 		       bool control);
 bool hs_nvsp_ready(struct hs_dev *d);
+int hs_nvsp_send_vf(struct hs_dev *d, bool allocated, u32 serial);
+void hs_nvsp_held_work(struct work_struct *w);
+void hs_nvsp_held_flush(struct hs_chan *hc, bool send);
 u32 hs_nvsp_version_of(struct hs_dev *d);
 u32 hs_nvsp_mtu_of(struct hs_dev *d);
 
@@ -261,9 +324,18 @@ void hs_rndis_show(struct seq_file *m, struct hs_dev *d);
 void hs_rndis_link_change(struct hs_dev *d, bool up);
 bool hs_rndis_rx_enabled(struct hs_dev *d);
 bool hs_rndis_accepts(struct hs_dev *d, const struct sk_buff *skb);
-u32 hs_rndis_pick_channel(struct hs_dev *d, struct sk_buff *skb, u32 *hash);
-int hs_rndis_build_rx(struct hs_dev *d, struct sk_buff *skb, u32 hash, u8 *dst,
-		      u32 room);
+u32 hs_rndis_pick_channel(struct hs_dev *d, struct sk_buff *skb);
+bool hs_rndis_rsc_on(struct hs_dev *d, bool v6);
+void hs_rndis_rx_meta(struct hs_chan *hc, struct sk_buff *skb,
+		      struct hs_rxmeta *m);
+u32 hs_rndis_rx_hdrlen(const struct hs_rxmeta *m, u8 frag);
+u32 hs_rndis_rx_header(struct hs_chan *hc, const struct hs_rxmeta *m, u8 frag,
+		       u8 *dst, u32 dlen);
+
+/* rsc.c */
+u32 hs_rsc_gather(struct hs_chan *hc, struct sk_buff *first,
+		  struct sk_buff **segs);
+int hs_rsc_build(struct hs_chan *hc, struct sk_buff **segs, u32 n);
 
 /* vswitch.c */
 int hs_port_create(struct hs_dev *d);

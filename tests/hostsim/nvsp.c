@@ -22,6 +22,7 @@ struct hs_nvsp {
 	u32 ndis_major, ndis_minor;
 	bool recv_buf, send_buf;
 	u32 datapath;
+	u64 dp_switches;	/* SWITCH_DATA_PATH messages */
 	u32 subchannels;
 	u64 msgs[140];		/* per message type, guest -> host */
 };
@@ -62,11 +63,14 @@ bool hs_nvsp_ready(struct hs_dev *d)
 void hs_nvsp_reset(struct hs_dev *d)
 {
 	struct hs_nvsp *n = d->nvsp;
-	u64 msgs[ARRAY_SIZE(n->msgs)];
+	u64 msgs[ARRAY_SIZE(n->msgs)], sw = n->dp_switches;
 
 	memcpy(msgs, n->msgs, sizeof(msgs));
 	memset(n, 0, sizeof(*n));
 	memcpy(n->msgs, msgs, sizeof(msgs));
+	n->dp_switches = sw;
+	/* the guest starts over: a VF must be offered again */
+	d->vf_allocated = false;
 	n->ndis_mtu = ETH_FRAME_LEN;
 	hs_rndis_reset(d);
 }
@@ -300,39 +304,148 @@ int hs_nvsp_send_rndis(struct hs_chan *hc, const void *msg, u32 len,
 	return hs_send_xfer(hc, &s, &len, 1, control, true);
 }
 
-/* Data path: frames queued on a channel go out in batched xfer packets. */
+static void hs_sect_put(struct hs_dev *d, u32 s)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&d->sect_lock, flags);
+	hs_sect_put_locked(d, s);
+	spin_unlock_irqrestore(&d->sect_lock, flags);
+}
+
+/*
+ * A coalesced frame (RSC) goes to the guest as consecutive receive sections
+ * of one transfer-page packet, each an RNDIS PACKET with the internal
+ * PKTINFO_ID PPI (SUBALLOC on all, 1ST_FRAG on the first, LAST_FRAG on the
+ * last); the first also carries the checksum, VLAN and hash PPIs.  Returns
+ * the number of sections used, -ENOSPC when they do not fit in @room ranges,
+ * -EAGAIN when no section is free, other errors when the frame is lost.
+ */
+static int hs_rx_rsc(struct hs_chan *hc, struct sk_buff **segs, u32 k,
+		     const struct hs_rxmeta *m, u32 *sect, u32 *lens, u32 room)
+{
+	struct hs_dev *d = hc->dev;
+	u32 flen = 0, pos, nf = 0, hl1, hln, need, i;
+	int len;
+
+	/* the frame's length and how many sections it takes */
+	len = hs_rsc_build(hc, segs, k);
+	if (len <= 0)
+		return len ? len : -EINVAL;
+	flen = len;
+	hl1 = hs_rndis_rx_hdrlen(m, HVN_PKTINFO_SUBALLOC | HVN_PKTINFO_1ST_FRAG);
+	hln = hs_rndis_rx_hdrlen(m, HVN_PKTINFO_SUBALLOC);
+	if (hl1 >= d->sect_size || hln >= d->sect_size)
+		return -EMSGSIZE;
+	need = 1;
+	if (flen > d->sect_size - hl1)
+		need += DIV_ROUND_UP(flen - (d->sect_size - hl1), d->sect_size - hln);
+	if (need > room)
+		return -ENOSPC;
+	for (pos = 0; pos < flen; nf++) {
+		u8 frag = HVN_PKTINFO_SUBALLOC | (pos ? 0 : HVN_PKTINFO_1ST_FRAG);
+		u32 s = hs_sect_get(d), hl, dl;
+		u8 *dst;
+
+		if (s == U32_MAX) {
+			while (nf--)
+				hs_sect_put(d, sect[nf]);
+			return -EAGAIN;
+		}
+		hl = hs_rndis_rx_hdrlen(m, frag);
+		dl = min(flen - pos, d->sect_size - hl);
+		if (pos + dl == flen)
+			frag |= HVN_PKTINFO_LAST_FRAG;
+		dst = d->rbuf + (size_t)s * d->sect_size;
+		hs_rndis_rx_header(hc, m, frag, dst, dl);
+		memcpy(dst + hl, hc->rscbuf + pos, dl);
+		sect[nf] = s;
+		lens[nf] = hl + dl;
+		pos += dl;
+	}
+	hc->ctr.rsc_pkts++;
+	hc->ctr.rsc_segs += k;
+	for (i = 0; i < k; i++) {
+		hc->rx_frames++;
+		hc->rx_bytes += segs[i]->len;
+		dev_consume_skb_any(segs[i]);
+	}
+	return nf;
+}
+
+/* One whole frame into one section; the length written, or < 0. */
+static int hs_rx_one(struct hs_chan *hc, struct sk_buff *skb,
+		     const struct hs_rxmeta *m, u32 s)
+{
+	struct hs_dev *d = hc->dev;
+	u32 hl = hs_rndis_rx_hdrlen(m, 0);
+	u8 *dst = d->rbuf + (size_t)s * d->sect_size;
+
+	if (hl + skb->len > d->sect_size)
+		return -EMSGSIZE;
+	if (skb_copy_bits(skb, 0, dst + hl, skb->len))
+		return -EFAULT;
+	hs_rndis_rx_header(hc, m, 0, dst, skb->len);
+	return hl + skb->len;
+}
+
+/*
+ * Data path: frames queued on a channel go out in batched xfer packets;
+ * with RSC on, runs of coalescable TCP segments become one frame.
+ */
 void hs_rx_work(struct work_struct *w)
 {
 	struct hs_chan *hc = container_of(w, struct hs_chan, rx_work);
 	struct hs_dev *d = hc->dev;
-	u32 sect[64], lens[64], n;
+	u32 sect[HS_MAX_XFER_RANGES], lens[HS_MAX_XFER_RANGES], n, k;
+	struct sk_buff *segs[HS_RSC_MAX_SEGS];
+	struct hs_rxmeta m;
 	struct sk_buff *skb;
+	bool starved = false;
 	int err;
 
-	while (!skb_queue_empty(&hc->rxq)) {
+	while (!starved && !skb_queue_empty(&hc->rxq)) {
 		if (!hc->opened || hc->closing || !d->rbuf || !hs_rndis_rx_enabled(d)) {
 			skb_queue_purge(&hc->rxq);
 			return;
 		}
 		n = 0;
 		while (n < ARRAY_SIZE(sect) && (skb = skb_dequeue(&hc->rxq))) {
-			u32 s = hs_sect_get(d);
+			u32 s;
 			int l;
 
+			hs_rndis_rx_meta(hc, skb, &m);
+			k = hs_rsc_gather(hc, skb, segs);
+			if (k > 1) {
+				l = hs_rx_rsc(hc, segs, k, &m, sect + n, lens + n,
+					      ARRAY_SIZE(sect) - n);
+				if (l > 0) {
+					n += l;
+					continue;
+				}
+				if ((l == -ENOSPC && n) || l == -EAGAIN) {
+					/* back to the queue, in order */
+					while (k--)
+						skb_queue_head(&hc->rxq, segs[k]);
+					starved = l == -EAGAIN;
+					break;
+				}
+				/* cannot happen; the segments are lost, counted */
+				hc->rx_drops += k;
+				while (k--)
+					dev_kfree_skb_any(segs[k]);
+				continue;
+			}
+			s = hs_sect_get(d);
 			if (s == U32_MAX) {
 				skb_queue_head(&hc->rxq, skb);
+				starved = true;
 				break;
 			}
-			l = hs_rndis_build_rx(d, skb, skb->hash,
-					      d->rbuf + (size_t)s * d->sect_size,
-					      d->sect_size);
+			l = hs_rx_one(hc, skb, &m, s);
 			if (l <= 0) {
-				unsigned long flags;
-
 				hc->rx_drops++;
-				spin_lock_irqsave(&d->sect_lock, flags);
-				hs_sect_put_locked(d, s);
-				spin_unlock_irqrestore(&d->sect_lock, flags);
+				hs_sect_put(d, s);
 				dev_kfree_skb_any(skb);
 				continue;
 			}
@@ -686,8 +799,11 @@ static void hs_on_switch(struct hs_chan *hc, u64 tid, bool comp,
 		goto reply;
 	if (dp != HVN_NVSP_DATAPATH_SYNTHETIC && dp != HVN_NVSP_DATAPATH_VF)
 		hs_violation(d, "SWITCH_DATA_PATH to %u", dp);
+	else if (dp == HVN_NVSP_DATAPATH_VF && !d->vf_allocated)
+		hs_violation(d, "SWITCH_DATA_PATH to VF without a VF association");
 	else
 		d->nvsp->datapath = dp;
+	d->nvsp->dp_switches++;
 	hs_hist(d, "SWITCH_DATA_PATH %u", dp);
 reply:
 	if (comp)	/* an empty completion, as Hyper-V gives */
@@ -761,6 +877,108 @@ static int hs_gather_gpa(struct hs_chan *hc, const u8 *pkt, u32 pktlen, u32 off,
 	return 0;
 }
 
+/* ---------------------------------------------------------------- */
+/* fault injection: send completions held back (debugfs delay_comp) */
+
+struct hs_held {
+	struct list_head node;
+	unsigned long due;	/* jiffies */
+	u64 tid;
+	u32 status;
+};
+
+static bool hs_hold_comp(struct hs_chan *hc, u64 tid, u32 status)
+{
+	u32 ms = READ_ONCE(hc->dev->delay_comp_ms);
+	struct hs_held *h = kmalloc(sizeof(*h), GFP_KERNEL);
+	bool first;
+
+	if (!h)
+		return false;
+	h->due = jiffies + msecs_to_jiffies(ms);
+	h->tid = tid;
+	h->status = status;
+	spin_lock_bh(&hc->held_lock);
+	first = list_empty(&hc->held);
+	list_add_tail(&h->node, &hc->held);
+	hc->ctr.comp_held++;
+	spin_unlock_bh(&hc->held_lock);
+	if (first)
+		queue_delayed_work(hs_wq, &hc->held_work, msecs_to_jiffies(ms));
+	return true;
+}
+
+/* Send (or, when the channel goes away, drop) held completions that are due. */
+void hs_nvsp_held_flush(struct hs_chan *hc, bool send)
+{
+	struct hvn_nvsp_msg out = {};
+	struct hs_held *h;
+	bool all = !send || !READ_ONCE(hc->dev->delay_comp_ms);
+
+	for (;;) {
+		spin_lock_bh(&hc->held_lock);
+		h = list_first_entry_or_null(&hc->held, struct hs_held, node);
+		if (h && !all && time_before(jiffies, h->due)) {
+			queue_delayed_work(hs_wq, &hc->held_work, h->due - jiffies);
+			h = NULL;
+		} else if (h) {
+			list_del(&h->node);
+		}
+		spin_unlock_bh(&hc->held_lock);
+		if (!h)
+			return;
+		if (send) {
+			out.msg.send_rndis_pkt_complete.status = h->status;
+			hs_complete_msg(hc, h->tid, HVN_NVSP_MSG1_SEND_RNDIS_PKT_COMPLETE,
+					&out);
+		}
+		kfree(h);
+	}
+}
+
+void hs_nvsp_held_work(struct work_struct *w)
+{
+	struct hs_chan *hc = container_of(to_delayed_work(w), struct hs_chan,
+					  held_work);
+
+	hs_nvsp_held_flush(hc, true);
+}
+
+/* ---------------------------------------------------------------- */
+/* SR-IOV: the host offers or withdraws a VF (debugfs vf) */
+
+int hs_nvsp_send_vf(struct hs_dev *d, bool allocated, u32 serial)
+{
+	struct hs_nvsp *n = d->nvsp;
+	struct hvn_nvsp_msg m = {};
+	struct hs_chan *hc = d->chan[0];
+	int err;
+
+	/* as Hyper-V: only to a guest at NVSP >= 4 that announced SR-IOV */
+	if (!hc || !n->version)
+		return -ENODEV;
+	if (n->version < HVN_NVSP_VERSION_4 || !(n->caps & HVN_NVSP_CAP_SRIOV)) {
+		hs_hist(d, "VF_ASSOCIATION not sent: nvsp %s caps %#llx",
+			hs_ver_name(n->version), n->caps);
+		return -EOPNOTSUPP;
+	}
+	if (!allocated)
+		serial = d->vf_serial;
+	m.hdr.msg_type = HVN_NVSP_MSG4_SEND_VF_ASSOCIATION;
+	m.msg.vf_association.allocated = allocated;
+	m.msg.vf_association.serial = serial;
+	err = hs_chan_write(hc, VM_PKT_DATA_INBAND,
+			    VMBUS_DATA_PACKET_FLAG_COMPLETION_REQUESTED,
+			    HS_VF_ASSOC_TID, NULL, 0, &m, sizeof(m), true);
+	if (err)
+		return err;
+	d->vf_allocated = allocated;
+	d->vf_serial = serial;
+	d->vf_msgs++;
+	hs_hist(d, "VF_ASSOCIATION allocated %u serial %u", allocated, serial);
+	return 0;
+}
+
 static void hs_on_rndis_pkt(struct hs_chan *hc, u16 type, u64 tid, bool comp,
 			    const u8 *pkt, u32 pktlen, u32 off,
 			    const struct hvn_nvsp_msg *in, u32 len)
@@ -815,6 +1033,8 @@ reply:
 		return;
 	}
 	out.msg.send_rndis_pkt_complete.status = status;
+	if (READ_ONCE(d->delay_comp_ms) && hs_hold_comp(hc, tid, status))
+		return;
 	hs_complete_msg(hc, tid, HVN_NVSP_MSG1_SEND_RNDIS_PKT_COMPLETE, &out);
 }
 
@@ -830,6 +1050,11 @@ void hs_nvsp_handle(struct hs_chan *hc, const struct vmpacket_descriptor *desc,
 	struct hvn_nvsp_msg in = {};
 
 	if (desc->type == VM_PKT_COMP) {
+		if (desc->trans_id == HS_VF_ASSOC_TID) {
+			/* optional: Linux does not complete inband messages */
+			d->vf_comps++;
+			return;
+		}
 		hs_xfer_done(hc, desc->trans_id, pkt + off, len);
 		return;
 	}
@@ -899,6 +1124,10 @@ void hs_nvsp_show(struct seq_file *m, struct hs_dev *d)
 		   n->send_buf ? d->sbuf_size : 0, d->sbuf_sect_size);
 	seq_printf(m, "subchannels %u\n", n->subchannels);
 	seq_printf(m, "datapath %s\n", n->datapath ? "vf" : "synthetic");
+	seq_printf(m, "datapath_switches %llu\n", n->dp_switches);
+	seq_printf(m, "vf_allocated %u\n", d->vf_allocated);
+	seq_printf(m, "vf_serial %u\n", d->vf_serial);
+	seq_printf(m, "vf_messages %llu completed %llu\n", d->vf_msgs, d->vf_comps);
 	for (i = 0; i < ARRAY_SIZE(n->msgs); i++)
 		if (n->msgs[i])
 			seq_printf(m, "nvsp_msg %u %llu\n", i, n->msgs[i]);

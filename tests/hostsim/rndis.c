@@ -36,8 +36,8 @@ struct hs_rndis {
 	u8 key[HVN_RSS_KEY_SIZE];
 	u32 itab[HVN_RSS_ITAB_MAX];
 	u32 itab_len;
-	struct hvn_ndis_offload_params offl;
-	bool rsc_on;
+	struct hvn_ndis_offload_params offl;	/* current values, merged */
+	bool rsc4, rsc6;
 	u64 msgs[10];
 	u64 oids_unknown;
 	u64 tx_csum, tx_lso, tx_vlan, tx_hash;
@@ -336,15 +336,32 @@ static u32 hs_set_offload(struct hs_dev *d, const u8 *info, u32 ilen)
 	    p.lso_v2_ipv6 > 2 || p.tcp_ip_v4_csum > 4 || p.udp_ip_v4_csum > 4 ||
 	    p.tcp_ip_v6_csum > 4 || p.udp_ip_v6_csum > 4 || p.ip_v4_csum > 4)
 		hs_violation(d, "offload parameter value out of range");
-	if (ilen >= HVN_NDIS_OFFLOAD_PARAMS_SIZE && p.rsc_ip_v4) {
-		if (!d->prof->rsc && p.rsc_ip_v4 == HVN_OFFLOAD_PARAM_RSC_ENABLED)
-			hs_violation(d, "RSC enabled on a host without RSC");
-		r->rsc_on = p.rsc_ip_v4 == HVN_OFFLOAD_PARAM_RSC_ENABLED;
+	if (!d->prof->rsc && (p.rsc_ip_v4 == HVN_OFFLOAD_PARAM_RSC_ENABLED ||
+			      p.rsc_ip_v6 == HVN_OFFLOAD_PARAM_RSC_ENABLED))
+		hs_violation(d, "RSC enabled on a host without RSC");
+	/* 0 means "no change" for every field */
+#define HS_MERGE(f) do { if (p.f) r->offl.f = p.f; } while (0)
+	HS_MERGE(ip_v4_csum);
+	HS_MERGE(tcp_ip_v4_csum);
+	HS_MERGE(udp_ip_v4_csum);
+	HS_MERGE(tcp_ip_v6_csum);
+	HS_MERGE(udp_ip_v6_csum);
+	HS_MERGE(lso_v1);
+	HS_MERGE(ip_sec_v1);
+	HS_MERGE(lso_v2_ipv4);
+	HS_MERGE(lso_v2_ipv6);
+	HS_MERGE(tcp_connection_ip_v4);
+	HS_MERGE(tcp_connection_ip_v6);
+	if (ilen >= HVN_NDIS_OFFLOAD_PARAMS_SIZE) {
+		HS_MERGE(rsc_ip_v4);
+		HS_MERGE(rsc_ip_v6);
 	}
-	r->offl = p;
-	hs_hist(d, "OFFLOAD tcp4 %u udp4 %u tcp6 %u lso %u/%u rsc %u", p.tcp_ip_v4_csum,
+#undef HS_MERGE
+	r->rsc4 = d->prof->rsc && r->offl.rsc_ip_v4 == HVN_OFFLOAD_PARAM_RSC_ENABLED;
+	r->rsc6 = d->prof->rsc && r->offl.rsc_ip_v6 == HVN_OFFLOAD_PARAM_RSC_ENABLED;
+	hs_hist(d, "OFFLOAD tcp4 %u udp4 %u tcp6 %u lso %u/%u rsc %u/%u", p.tcp_ip_v4_csum,
 		p.udp_ip_v4_csum, p.tcp_ip_v6_csum, p.lso_v2_ipv4, p.lso_v2_ipv6,
-		p.rsc_ip_v4);
+		p.rsc_ip_v4, p.rsc_ip_v6);
 	return HVN_RNDIS_STATUS_SUCCESS;
 }
 
@@ -834,16 +851,21 @@ static u32 hs_toeplitz(const u8 *key, const u8 *in, u32 len)
 	return hash;
 }
 
-/* Channel for a frame going to the guest, and its RSS hash (0: none). */
-u32 hs_rndis_pick_channel(struct hs_dev *d, struct sk_buff *skb, u32 *hash)
+/*
+ * Channel for a frame going to the guest.  With RSS on, the frame's hash and
+ * hash type go to its control block (they become the hash PPIs).
+ */
+u32 hs_rndis_pick_channel(struct hs_dev *d, struct sk_buff *skb)
 {
 	struct hs_rndis *r = d->rndis;
+	struct hs_rxcb *cb = HS_RXCB(skb);
 	u8 in[36];
-	u32 n = 0, h;
+	u32 n = 0, type = 0, h;
 	const struct ethhdr *eh;
 	u32 l3 = ETH_HLEN;
 
-	*hash = 0;
+	cb->hash = 0;
+	cb->hashinfo = 0;
 	if (!r->rss_on || skb_headlen(skb) < ETH_HLEN)
 		return 0;
 	eh = (const struct ethhdr *)skb->data;
@@ -854,10 +876,12 @@ u32 hs_rndis_pick_channel(struct hs_dev *d, struct sk_buff *skb, u32 *hash)
 
 		memcpy(in, &ip->saddr, 8);
 		n = 8;
+		type = HVN_NDIS_HASH_IPV4;
 		if (ip->protocol == IPPROTO_TCP && !(ip->frag_off & htons(IP_MF | IP_OFFSET)) &&
 		    r->hashinfo & HVN_NDIS_HASH_TCP_IPV4 && skb_headlen(skb) >= l4 + 4) {
 			memcpy(in + 8, skb->data + l4, 4);
 			n = 12;
+			type = HVN_NDIS_HASH_TCP_IPV4;
 		} else if (!(r->hashinfo & HVN_NDIS_HASH_IPV4)) {
 			return 0;
 		}
@@ -869,10 +893,12 @@ u32 hs_rndis_pick_channel(struct hs_dev *d, struct sk_buff *skb, u32 *hash)
 
 		memcpy(in, &ip6->saddr, 32);
 		n = 32;
+		type = HVN_NDIS_HASH_IPV6;
 		if (ip6->nexthdr == IPPROTO_TCP && r->hashinfo & HVN_NDIS_HASH_TCP_IPV6 &&
 		    skb_headlen(skb) >= l4 + 4) {
 			memcpy(in + 32, skb->data + l4, 4);
 			n = 36;
+			type = HVN_NDIS_HASH_TCP_IPV6;
 		} else if (!(r->hashinfo & HVN_NDIS_HASH_IPV6)) {
 			return 0;
 		}
@@ -880,8 +906,193 @@ u32 hs_rndis_pick_channel(struct hs_dev *d, struct sk_buff *skb, u32 *hash)
 	if (!n)
 		return 0;
 	h = hs_toeplitz(r->key, in, n);
-	*hash = h;
+	cb->hash = h;
+	cb->hashinfo = type | HVN_NDIS_HASH_FUNC_TOEPLITZ;
 	return r->itab[h % r->itab_len];
+}
+
+bool hs_rndis_rsc_on(struct hs_dev *d, bool v6)
+{
+	return v6 ? d->rndis->rsc6 : d->rndis->rsc4;
+}
+
+/* Receive checksum offload enabled by the guest (3 RX only, 4 TX and RX). */
+static bool hs_rx_offl(u8 v)
+{
+	return v == HVN_OFFLOAD_PARAM_RX_ENABLED_TX_DISABLED ||
+	       v == HVN_OFFLOAD_PARAM_TX_RX_ENABLED;
+}
+
+/* Verify an L4 checksum at @off (@len bytes) against its pseudo header. */
+static bool hs_l4_ok(struct sk_buff *skb, u32 off, u32 len, u8 proto, bool v6,
+		     const void *l3)
+{
+	__wsum sum = skb_checksum(skb, off, len, 0);
+
+	if (v6) {
+		const struct ipv6hdr *ip6 = l3;
+
+		return !csum_ipv6_magic(&ip6->saddr, &ip6->daddr, len, proto, sum);
+	}
+	return !csum_tcpudp_magic(((const struct iphdr *)l3)->saddr,
+				  ((const struct iphdr *)l3)->daddr, len, proto, sum);
+}
+
+/*
+ * The checksum PPI of a frame: the host verifies what the guest asked it to
+ * (OID_TCP_OFFLOAD_PARAMETERS, within what the profile offers) and reports
+ * ok or failed per check.  0: nothing to report, no PPI.
+ */
+static u32 hs_rx_csum(struct hs_dev *d, struct sk_buff *skb)
+{
+	const struct hvn_ndis_offload_params *o = &d->rndis->offl;
+	const struct hs_profile *p = d->prof;
+	u8 hdr[sizeof(struct ipv6hdr)];
+	u32 bits = 0, l4, l4len;
+	bool tcp_on, udp_on, v6;
+	__be16 proto;
+	u8 l4p;
+
+	if (skb_headlen(skb) < ETH_HLEN)
+		return 0;
+	proto = ((const struct ethhdr *)skb->data)->h_proto;
+	if (proto == htons(ETH_P_IP)) {
+		const struct iphdr *ip = (const void *)hdr;
+		u32 ihl;
+
+		if (skb_copy_bits(skb, ETH_HLEN, hdr, sizeof(struct iphdr)))
+			return 0;
+		ihl = ip->ihl * 4;
+		if (ip->version != 4 || ihl < sizeof(*ip) ||
+		    ETH_HLEN + ihl > skb->len || ntohs(ip->tot_len) < ihl ||
+		    ETH_HLEN + ntohs(ip->tot_len) > skb->len ||
+		    csum_fold(skb_checksum(skb, ETH_HLEN, ihl, 0))) {
+			return hs_rx_offl(o->ip_v4_csum) ? HVN_RXCSUM_IP_FAILED : 0;
+		}
+		if (hs_rx_offl(o->ip_v4_csum))
+			bits |= HVN_RXCSUM_IP_OK;
+		if (ip->frag_off & htons(IP_MF | IP_OFFSET))
+			return bits;
+		v6 = false;
+		l4p = ip->protocol;
+		l4 = ETH_HLEN + ihl;
+		l4len = ntohs(ip->tot_len) - ihl;
+		tcp_on = hs_rx_offl(o->tcp_ip_v4_csum);
+		udp_on = hs_rx_offl(o->udp_ip_v4_csum) && p->udp_csum;
+	} else if (proto == htons(ETH_P_IPV6)) {
+		const struct ipv6hdr *ip6 = (const void *)hdr;
+
+		if (!p->ipv6_csum || skb_copy_bits(skb, ETH_HLEN, hdr, sizeof(*ip6)) ||
+		    ip6->version != 6 ||
+		    ETH_HLEN + sizeof(*ip6) + ntohs(ip6->payload_len) > skb->len)
+			return 0;
+		v6 = true;
+		l4p = ip6->nexthdr;
+		l4 = ETH_HLEN + sizeof(*ip6);
+		l4len = ntohs(ip6->payload_len);
+		tcp_on = hs_rx_offl(o->tcp_ip_v6_csum);
+		udp_on = hs_rx_offl(o->udp_ip_v6_csum) && p->udp_csum;
+	} else {
+		return 0;
+	}
+	if (l4p == IPPROTO_TCP && tcp_on && l4len >= sizeof(struct tcphdr)) {
+		bits |= hs_l4_ok(skb, l4, l4len, l4p, v6, hdr) ?
+			HVN_RXCSUM_TCP_OK : HVN_RXCSUM_TCP_FAILED;
+	} else if (l4p == IPPROTO_UDP && udp_on && l4len >= sizeof(struct udphdr)) {
+		__be16 check;
+
+		/* an IPv4 UDP checksum of 0 means "none": nothing to verify */
+		if (skb_copy_bits(skb, l4 + offsetof(struct udphdr, check), &check, 2))
+			return bits;
+		if (check || v6)
+			bits |= hs_l4_ok(skb, l4, l4len, l4p, v6, hdr) ?
+				HVN_RXCSUM_UDP_OK : HVN_RXCSUM_UDP_FAILED;
+	}
+	return bits;
+}
+
+/* The per-packet information of a frame to the guest. */
+void hs_rndis_rx_meta(struct hs_chan *hc, struct sk_buff *skb, struct hs_rxmeta *m)
+{
+	m->csum = hs_rx_csum(hc->dev, skb);
+	m->hash = HS_RXCB(skb)->hash;
+	m->hashinfo = HS_RXCB(skb)->hashinfo;
+	m->vlan = skb_vlan_tag_present(skb);
+	m->tci = m->vlan ? skb_vlan_tag_get(skb) : 0;
+}
+
+/*
+ * Length of the RNDIS PACKET header and PPIs of one receive message.  @frag
+ * is 0 for a whole frame, else the RSC fragment flags (HVN_PKTINFO_*): only
+ * the first fragment carries the frame's checksum, VLAN and hash PPIs.
+ */
+u32 hs_rndis_rx_hdrlen(const struct hs_rxmeta *m, u8 frag)
+{
+	u32 n = 0;
+
+	if (!frag || frag & HVN_PKTINFO_1ST_FRAG)
+		n = !!m->csum + m->vlan + (m->hashinfo ? 2 : 0);
+	if (frag)
+		n++;
+	return 8 + sizeof(struct hvn_rndis_packet) + n * HVN_PPI_U32_SIZE;
+}
+
+static u32 hs_put_ppi(u8 *dst, u32 off, u32 type, u32 val)
+{
+	struct hvn_rndis_ppi *ppi = (void *)(dst + off);
+
+	ppi->size = HVN_PPI_U32_SIZE;
+	ppi->type = type;
+	ppi->ppi_offset = sizeof(*ppi);
+	put_unaligned_le32(val, dst + off + sizeof(*ppi));
+	return off + HVN_PPI_U32_SIZE;
+}
+
+/*
+ * Write the RNDIS PACKET header and PPIs for @dlen data bytes at @dst; the
+ * caller puts the data right after.  Returns the header length.
+ */
+u32 hs_rndis_rx_header(struct hs_chan *hc, const struct hs_rxmeta *m, u8 frag,
+		       u8 *dst, u32 dlen)
+{
+	u32 hlen = hs_rndis_rx_hdrlen(m, frag), off;
+	struct hvn_rndis_packet *p;
+	bool first = !frag || frag & HVN_PKTINFO_1ST_FRAG;
+
+	put_unaligned_le32(HVN_RNDIS_MSG_PACKET, dst);
+	put_unaligned_le32(hlen + dlen, dst + 4);
+	p = (void *)(dst + 8);
+	memset(p, 0, sizeof(*p));
+	p->data_offset = hlen - 8;
+	p->data_len = dlen;
+	p->per_pkt_info_len = hlen - 8 - sizeof(*p);
+	p->per_pkt_info_offset = p->per_pkt_info_len ? sizeof(*p) : 0;
+	off = 8 + sizeof(*p);
+	if (first && m->csum) {
+		off = hs_put_ppi(dst, off, HVN_PPI_TCPIP_CHKSUM, m->csum);
+		hc->ctr.csum_ppi++;
+		hc->ctr.csum_tcp += !!(m->csum & HVN_RXCSUM_TCP_OK);
+		hc->ctr.csum_udp += !!(m->csum & HVN_RXCSUM_UDP_OK);
+		hc->ctr.csum_ip += !!(m->csum & HVN_RXCSUM_IP_OK);
+		if (m->csum & (HVN_RXCSUM_TCP_FAILED | HVN_RXCSUM_UDP_FAILED |
+			       HVN_RXCSUM_IP_FAILED))
+			hc->ctr.csum_bad++;
+	}
+	if (first && m->vlan)
+		off = hs_put_ppi(dst, off, HVN_PPI_IEEE_8021Q,
+				 (m->tci & VLAN_VID_MASK) << HVN_VLAN_ID_SHIFT |
+				 (m->tci >> VLAN_PRIO_SHIFT));
+	if (first && m->hashinfo) {
+		off = hs_put_ppi(dst, off, HVN_PPI_NBL_HASH_VALUE, m->hash);
+		off = hs_put_ppi(dst, off, HVN_PPI_NBL_HASH_INFO, m->hashinfo);
+		hc->ctr.hash_ppi++;
+	}
+	if (frag)
+		/* {version u8, flags u8, packet id u16}, little endian */
+		off = hs_put_ppi(dst, off, HVN_PPI_PKTINFO_ID | HVN_PPI_INTERNAL,
+				 HVN_PKTINFO_ID_V1 | (u32)frag << 8 |
+				 (u32)(hc->ctr.rsc_pkts & 0xffff) << 16);
+	return off;
 }
 
 /* The guest's packet filter, applied by the host's switch port. */
@@ -900,54 +1111,6 @@ bool hs_rndis_accepts(struct hs_dev *d, const struct sk_buff *skb)
 	return (f & HVN_NDIS_PACKET_TYPE_DIRECTED) && ether_addr_equal(dst, d->mac);
 }
 
-/* Write an RNDIS PACKET for @skb at @dst; returns its length or <= 0. */
-int hs_rndis_build_rx(struct hs_dev *d, struct sk_buff *skb, u32 hash, u8 *dst,
-		      u32 room)
-{
-	struct hvn_rndis_packet *p;
-	struct hvn_rndis_ppi *ppi;
-	u32 ppilen = 0, total, off;
-
-	if (skb_vlan_tag_present(skb))
-		ppilen += HVN_PPI_U32_SIZE;
-	if (hash)
-		ppilen += HVN_PPI_U32_SIZE;
-	total = 8 + sizeof(*p) + ppilen + skb->len;
-	if (total > room)
-		return -EMSGSIZE;
-	put_unaligned_le32(HVN_RNDIS_MSG_PACKET, dst);
-	put_unaligned_le32(total, dst + 4);
-	p = (void *)(dst + 8);
-	memset(p, 0, sizeof(*p));
-	p->data_offset = sizeof(*p) + ppilen;
-	p->data_len = skb->len;
-	p->per_pkt_info_offset = ppilen ? sizeof(*p) : 0;
-	p->per_pkt_info_len = ppilen;
-	off = 8 + sizeof(*p);
-	if (skb_vlan_tag_present(skb)) {
-		u16 tci = skb_vlan_tag_get(skb);
-
-		ppi = (void *)(dst + off);
-		ppi->size = HVN_PPI_U32_SIZE;
-		ppi->type = HVN_PPI_IEEE_8021Q;
-		ppi->ppi_offset = sizeof(*ppi);
-		put_unaligned_le32((tci & VLAN_VID_MASK) << HVN_VLAN_ID_SHIFT |
-				   (tci >> VLAN_PRIO_SHIFT), dst + off + sizeof(*ppi));
-		off += HVN_PPI_U32_SIZE;
-	}
-	if (hash) {
-		ppi = (void *)(dst + off);
-		ppi->size = HVN_PPI_U32_SIZE;
-		ppi->type = HVN_PPI_NBL_HASH_VALUE;
-		ppi->ppi_offset = sizeof(*ppi);
-		put_unaligned_le32(hash, dst + off + sizeof(*ppi));
-		off += HVN_PPI_U32_SIZE;
-	}
-	if (skb_copy_bits(skb, 0, dst + off, skb->len))
-		return -EFAULT;
-	return total;
-}
-
 void hs_rndis_show(struct seq_file *m, struct hs_dev *d)
 {
 	struct hs_rndis *r = d->rndis;
@@ -958,10 +1121,13 @@ void hs_rndis_show(struct seq_file *m, struct hs_dev *d)
 	seq_printf(m, "packet_filter %#x\n", r->filter);
 	seq_printf(m, "rss %s entries %u hashinfo %#x\n", r->rss_on ? "on" : "off",
 		   r->itab_len, r->hashinfo);
-	seq_printf(m, "offload tcp4 %u udp4 %u tcp6 %u udp6 %u lso4 %u lso6 %u rsc %u\n",
-		   r->offl.tcp_ip_v4_csum, r->offl.udp_ip_v4_csum,
+	seq_printf(m, "offload ip4 %u tcp4 %u udp4 %u tcp6 %u udp6 %u lso4 %u lso6 %u rsc4 %u rsc6 %u\n",
+		   r->offl.ip_v4_csum, r->offl.tcp_ip_v4_csum, r->offl.udp_ip_v4_csum,
 		   r->offl.tcp_ip_v6_csum, r->offl.udp_ip_v6_csum,
-		   r->offl.lso_v2_ipv4, r->offl.lso_v2_ipv6, r->rsc_on);
+		   r->offl.lso_v2_ipv4, r->offl.lso_v2_ipv6, r->offl.rsc_ip_v4,
+		   r->offl.rsc_ip_v6);
+	seq_printf(m, "rsc ip4 %s ip6 %s\n", r->rsc4 ? "on" : "off",
+		   r->rsc6 ? "on" : "off");
 	seq_printf(m, "tx_csum %llu tx_lso %llu tx_vlan %llu tx_hash %llu\n",
 		   r->tx_csum, r->tx_lso, r->tx_vlan, r->tx_hash);
 	seq_printf(m, "oids_unsupported %llu\n", r->oids_unknown);

@@ -379,6 +379,11 @@ static void hs_signal_host(struct hs_chan *hc)
 	queue_work_on(cpu, hs_wq, &hc->g2h_work);
 }
 
+void hs_kick_g2h(struct hs_chan *hc)
+{
+	hs_signal_host(hc);
+}
+
 void hs_kick_rx(struct hs_chan *hc)
 {
 	int cpu = READ_ONCE(hc->ch->target_cpu);
@@ -487,6 +492,52 @@ static const char *hs_type_ok(u16 type)
 	}
 }
 
+/*
+ * Fault injection (debugfs stall): the host does not drain the guest ->
+ * host rings until the stall ends.  It keeps interrupt_mask set meanwhile,
+ * like a host that is busy, so the guest does not signal it.
+ */
+static bool hs_stalled(struct hs_chan *hc)
+{
+	unsigned long until = READ_ONCE(hc->stall_until);
+
+	if (!until || time_after_eq(jiffies, until))
+		return false;
+	hc->ctr.stall_defer++;
+	return true;
+}
+
+void hs_stall_end(struct work_struct *w)
+{
+	struct hs_chan *hc = container_of(to_delayed_work(w), struct hs_chan,
+					  stall_work);
+
+	WRITE_ONCE(hc->stall_until, 0);
+	hs_kick_g2h(hc);
+}
+
+void hs_stall(struct hs_dev *d, u32 ms)
+{
+	unsigned long until = jiffies + msecs_to_jiffies(ms);
+	int i;
+
+	if (!until)
+		until = 1;
+	d->stall_ms = ms;
+	d->stalls++;
+	hs_hist(d, "stall %u ms", ms);
+	spin_lock_bh(&d->chan_lock);
+	for (i = 0; i < HS_MAX_CHANNELS; i++) {
+		struct hs_chan *hc = d->chan[i];
+
+		if (!hc)
+			continue;
+		WRITE_ONCE(hc->stall_until, ms ? until : 0);
+		mod_delayed_work(hs_wq, &hc->stall_work, msecs_to_jiffies(ms));
+	}
+	spin_unlock_bh(&d->chan_lock);
+}
+
 /* Drain the guest -> host ring. */
 static void hs_g2h_work(struct work_struct *work)
 {
@@ -499,6 +550,8 @@ static void hs_g2h_work(struct work_struct *work)
 	if (!hc->opened || hc->closing)
 		return;
 	WRITE_ONCE(rb->interrupt_mask, 1);
+	if (hs_stalled(hc))
+		return;
 	for (;;) {
 		struct vmpacket_descriptor desc;
 		u32 r, w, avail, len, off;
@@ -527,6 +580,8 @@ static void hs_g2h_work(struct work_struct *work)
 			break;
 		}
 		avail = w > r ? w - r : dsize - r + w;
+		if (avail > hc->g2h_used_max)
+			hc->g2h_used_max = avail;
 		why = NULL;
 		if (avail < sizeof(desc) + sizeof(u64)) {
 			why = "fragment shorter than a descriptor";
@@ -590,6 +645,10 @@ static struct hs_chan *hs_chan_create(struct hs_dev *d, struct vmbus_channel *ch
 	INIT_WORK(&hc->rx_work, hs_rx_work);
 	init_irq_work(&hc->irq, hs_irq_fn);
 	skb_queue_head_init(&hc->rxq);
+	INIT_LIST_HEAD(&hc->held);
+	spin_lock_init(&hc->held_lock);
+	INIT_DELAYED_WORK(&hc->held_work, hs_nvsp_held_work);
+	INIT_DELAYED_WORK(&hc->stall_work, hs_stall_end);
 	return hc;
 }
 
@@ -638,13 +697,14 @@ int hs_api_open(struct vmbus_channel *ch, u32 send_size, u32 recv_size,
 		goto free_rq;
 	hc->pkt = kvmalloc(max(send_size, recv_size), GFP_KERNEL);
 	hc->gather = kvmalloc(128 * 1024, GFP_KERNEL);
+	hc->rscbuf = kvmalloc(HS_RSC_BUF, GFP_KERNEL);
 	/* guest mappings */
 	gring[0] = hs_map_ring(pg, send_pages);
 	gring[1] = hs_map_ring(pg + send_pages, recv_pages);
 	/* host mappings: separate, from the same pages */
 	hc->g2h = hs_map_ring(pg, send_pages);
 	hc->h2g = hs_map_ring(pg + send_pages, recv_pages);
-	if (!hc->pkt || !hc->gather || !gring[0] || !gring[1] || !hc->g2h ||
+	if (!hc->pkt || !hc->gather || !hc->rscbuf || !gring[0] || !gring[1] || !hc->g2h ||
 	    !hc->h2g) {
 		if (gring[0])
 			vunmap(gring[0]);
@@ -683,6 +743,7 @@ free_hc:
 		vunmap(hc->h2g);
 	kvfree(hc->pkt);
 	kvfree(hc->gather);
+	kvfree(hc->rscbuf);
 	kfree(hc);
 free_rq:
 	hs_rqstor_free(ch);
@@ -715,13 +776,24 @@ static void hs_close_one(struct vmbus_channel *ch)
 	hc->closing = true;
 	d->chan[hc->index] = NULL;
 	spin_unlock_bh(&d->chan_lock);
+	cancel_delayed_work_sync(&hc->stall_work);
 	cancel_work_sync(&hc->g2h_work);
 	cancel_work_sync(&hc->rx_work);
+	cancel_delayed_work_sync(&hc->held_work);
+	hs_nvsp_held_flush(hc, false);
 	irq_work_sync(&hc->irq);
 	hc->opened = false;
 	skb_queue_purge(&hc->rxq);
 	vc->hc = NULL;
 	hs_hist(d, "close chan %u", hc->index);
+	{
+		u64 *from = (u64 *)&hc->ctr, *to = (u64 *)&d->gone;
+		u32 i;
+
+		for (i = 0; i < HS_CTR_N; i++)
+			to[i] += from[i];
+		d->g2h_used_max = max(d->g2h_used_max, hc->g2h_used_max);
+	}
 
 	hs_bind_ring_free(&ch->outbound);
 	hs_bind_ring_free(&ch->inbound);
@@ -729,6 +801,7 @@ static void hs_close_one(struct vmbus_channel *ch)
 	vunmap(hc->h2g);
 	kvfree(hc->pkt);
 	kvfree(hc->gather);
+	kvfree(hc->rscbuf);
 	kfree(hc);
 	hs_rqstor_free(ch);
 	__free_pages(vc->ring_pages, vc->ring_order);
@@ -785,6 +858,7 @@ int hs_api_send(struct vmbus_channel *ch, const struct kvec *kv, u32 nkv,
 		total += kv[i].iov_len;
 	spin_lock_irqsave(&rbi->ring_lock, flags);
 	if (hv_get_bytes_to_write(rbi) <= total) {
+		hc->ctr.g2h_full++;
 		ch->out_full_total++;
 		if (!ch->out_full_flag) {
 			ch->out_full_first++;

@@ -18,14 +18,13 @@ static netdev_tx_t hs_port_xmit(struct sk_buff *skb, struct net_device *ndev)
 	struct hs_port *pp = netdev_priv(ndev);
 	struct hs_dev *d = pp->dev;
 	struct hs_chan *hc;
-	u32 q, hash;
+	u32 q;
 
 	if (skb->ip_summed == CHECKSUM_PARTIAL && skb_checksum_help(skb))
 		goto drop;
 	if (skb_headlen(skb) < ETH_HLEN || !hs_rndis_accepts(d, skb))
 		goto drop;
-	q = hs_rndis_pick_channel(d, skb, &hash);
-	skb->hash = hash;
+	q = hs_rndis_pick_channel(d, skb);
 	spin_lock(&d->chan_lock);
 	hc = q < HS_MAX_CHANNELS ? d->chan[q] : NULL;
 	if (!hc)
