@@ -9,6 +9,8 @@
 #   make check-quick          unit tests + one kernel (fast local loop)
 #   make check                everything CI runs (unit, matrix, e2e)
 #   make matrix               8 distro kernels in debootstrap roots
+#   make e2e                  QEMU suite: emulated Hyper-V host, real kernels
+#   make bench                same-boot throughput: in-tree driver vs ours
 #
 # Objects and the probe results go to BUILD_DIR (default build/<kver>), never
 # into the source tree: one source tree serves any number of kernels.
@@ -39,7 +41,7 @@ KBUILD_ARGS := M=$(BUILD_DIR) HVN_VERSION=$(HVN_VERSION) \
 	$(if $(V),V=$(V)) $(KBUILD_EXTRA)
 
 .PHONY: all modules probes install clean distclean unit fuzz check check-quick \
-	matrix roots e2e demo help kdir-check
+	matrix roots e2e bench demo help kdir-check
 
 all: modules
 
@@ -133,3 +135,8 @@ e2e:
 	$(SRC_DIR)/tests/e2e/run.sh --driver $(DRIVER) \
 		$(foreach k,$(KERNELS),--release $(or $(E2E_RELEASE_$(k)),$(k))) \
 		$(if $(PROFILES),--profiles "$(PROFILES)")
+
+# make bench [KERNELS="6.1"]: same-boot throughput, in-tree driver vs ours
+bench:
+	$(SRC_DIR)/tests/e2e/run.sh --bench \
+		$(foreach k,$(or $(KERNELS),6.1),--release $(or $(E2E_RELEASE_$(k)),$(k)))

@@ -159,7 +159,7 @@ e2e_build_hostsim() {
 	local rel=$1 img=$2 out=$3 bind=${4:-modular} log
 	rm -rf "$out/src"
 	mkdir -p "$out/src/tests" "$out/src/include"
-	cp -r "$HVN_REPO/tests/hostsim" "$out/src/tests/"
+	cp -r "${E2E_HOSTSIM_DIR:-$HVN_REPO/tests/hostsim}" "$out/src/tests/hostsim"
 	cp -r "$HVN_REPO/include/hvn" "$out/src/include/"
 	log=$out/hostsim-build.log
 	if ! HVN_BIND="$out/src:/hvn-build" hvn_chroot "$HVN_ROOTS/$rel" \

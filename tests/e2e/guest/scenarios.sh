@@ -61,9 +61,12 @@ unload_emulator() {
 	rmmod hvn_hostsim
 }
 
+# The driver's modules: /e2e/mod, or /e2e/mod-<driver> in bench mode.
+MODDIR=${MODDIR:-/e2e/mod}
+
 load_driver() {
-	for m in $(cat /e2e/mod/order); do
-		insmod "/e2e/mod/$m.ko" 2>/tmp/insmod.err || {
+	for m in $(cat $MODDIR/order); do
+		insmod "$MODDIR/$m.ko" 2>/tmp/insmod.err || {
 			echo "insmod $m: $(cat /tmp/insmod.err) $(dmesg | tail -n 2)" |
 				tr '\n' ' ' >/tmp/insmod.err
 			return 1
@@ -72,7 +75,7 @@ load_driver() {
 }
 
 unload_driver() {
-	for m in $(sed '1!G;h;$!d' /e2e/mod/order); do
+	for m in $(sed '1!G;h;$!d' $MODDIR/order); do
 		rmmod "$m" 2>/dev/null
 	done
 	! grep -q '^hv_netvsc ' /proc/modules
@@ -98,8 +101,8 @@ net_up() {
 	wait_for 10 carrier_is 1
 }
 
-ping_ok() { ping -c "${2:-3}" -W 2 -s "${3:-56}" "$1" >/dev/null 2>&1; }
-peer_ping_ok() { ip netns exec peer ping -c "${2:-3}" -W 2 -s "${3:-56}" "$1" >/dev/null 2>&1; }
+ping_ok() { ping -c "${2:-3}" -i 0.2 -W 2 -s "${3:-56}" "$1" >/dev/null 2>&1; }
+peer_ping_ok() { ip netns exec peer ping -c "${2:-3}" -i 0.2 -W 2 -s "${3:-56}" "$1" >/dev/null 2>&1; }
 
 # ---------------------------------------------------------------- scenarios
 # Each prints its detail on stdout and returns 0 (pass), 1 (fail), 2 (not run).
@@ -110,7 +113,12 @@ sc_probe() {
 	drv=$(ethtool -i eth0 | sed -n 's/^driver: //p')
 	[ "$drv" = hv_netvsc ] || { echo "driver $drv"; return 1; }
 	carrier_is 1 || { echo "no carrier"; return 1; }
-	echo "eth0 $(cat /sys/class/net/eth0/address) carrier 1"
+	# the image's bpftool sees the device (no XDP program on it yet)
+	bpftool net show dev eth0 >/tmp/bpf.out 2>&1 ||
+		{ echo "bpftool net show failed: $(head -n 1 /tmp/bpf.out)"; return 1; }
+	grep -q 'xdp' /tmp/bpf.out && grep -A1 '^xdp' /tmp/bpf.out | grep -q eth0 &&
+		{ echo "unexpected XDP program on eth0"; return 1; }
+	echo "eth0 $(cat /sys/class/net/eth0/address) carrier 1, bpftool: no XDP program"
 }
 
 sc_versions() {
@@ -129,7 +137,7 @@ sc_versions() {
 sc_ping() {
 	ping_ok $PEER 5 || { echo "guest -> peer failed"; return 1; }
 	peer_ping_ok $SELF 5 || { echo "peer -> guest failed"; return 1; }
-	ping6 -c 3 -W 2 fd00::1 >/dev/null 2>&1 || { echo "IPv6 guest -> peer failed"; return 1; }
+	ping6 -c 3 -i 0.2 -W 2 fd00::1 >/dev/null 2>&1 || { echo "IPv6 guest -> peer failed"; return 1; }
 	echo "v4 both ways 5/5, v6 3/3"
 }
 
@@ -143,7 +151,7 @@ sc_channels() {
 	esac
 	[ "$got" = "$want" ] || { echo "combined $got, want $want"; return 1; }
 	for i in $(seq 101 $((100 + NPEER))); do
-		ping -c 2 -W 2 10.0.0.$i >/dev/null 2>&1 || bad="$bad ping:10.0.0.$i"
+		ping -c 2 -i 0.2 -W 2 10.0.0.$i >/dev/null 2>&1 || bad="$bad ping:10.0.0.$i"
 	done
 	i=0
 	while [ $i -lt "$got" ]; do
@@ -173,28 +181,108 @@ sc_ethtool() {
 	echo "-i -k -l -g -S -n answer"
 }
 
+# jget <json-file> <object> <field>: a number from iperf3's pretty-printed
+# JSON, taken from the last object of that name (the "end" section).
+jget() {
+	awk -v o="\"$2\":" -v f="\"$3\":" '
+		index($0, o) { inb = 1; next }
+		inb && index($0, f) { v = $2; gsub(/[^0-9.]/, "", v); inb = 0 }
+		END { print v }' "$1"
+}
+
+# Sum of one emulator counter over all channels: "tx" or "rx" frames/bytes
+# (tx = guest to host, rx = host to guest).  Prints "<frames> <bytes>".
+emu_sum() {
+	awk -v k="$1" '$1 == "chan" { for (i = 2; i < NF; i++) if ($i == k) {
+		split($(i + 1), a, "/"); f += a[1]; b += a[2] } }
+		END { printf "%d %d\n", f, b }' "$DBG/status"
+}
+
+# http_copy <dir> <bytes>: a file of random bytes over HTTP (busybox httpd
+# and wget), tx = guest serves, peer fetches; rx the other way.  Sets
+# HTTP_SENT and HTTP_GOT to the sha256 of both ends.  Not to be called in a
+# command substitution: busybox timeout leaves a watchdog process holding
+# stdout until it expires.  (Debian 12 busybox wget crashes with -T, so
+# timeout(1) bounds it.)
+http_copy() {
+	local dir=$1 size=$2
+	mkdir -p /tmp/www /tmp/got
+	dd if=/dev/urandom of=/tmp/www/blob bs=65536 count=$((size / 65536)) 2>/dev/null
+	if [ "$dir" = tx ]; then
+		busybox httpd -f -p $SELF:8080 -h /tmp/www </dev/null >/dev/null 2>&1 &
+		sleep 0.3
+		ip netns exec peer timeout 20 busybox wget -q -O /tmp/got/blob \
+			http://$SELF:8080/blob </dev/null >/dev/null 2>&1
+	else
+		ip netns exec peer busybox httpd -f -p $PEER:8080 -h /tmp/www \
+			</dev/null >/dev/null 2>&1 &
+		sleep 0.3
+		timeout 20 busybox wget -q -O /tmp/got/blob http://$PEER:8080/blob \
+			</dev/null >/dev/null 2>&1
+	fi
+	# $! may be a subshell, not httpd: end the server by its command line
+	# (left running, it would hold the caller's command substitution open)
+	pkill -f 'httpd -f -p [0-9.]*:8080' 2>/dev/null
+	HTTP_SENT=$(sha256sum </tmp/www/blob | cut -c1-16)
+	HTTP_GOT=$(sha256sum </tmp/got/blob 2>/dev/null | cut -c1-16)
+	rm -f /tmp/got/blob
+}
+
+# TCP and UDP both ways.  Checked: the receiver got data, for TCP no more
+# than the sender sent; the emulator carried at least the received payload
+# in that direction, so the traffic went through the synthetic NIC and
+# nowhere else; and a 4 MiB file crosses over TCP byte for byte both ways.
 sc_iperf() {
 	[ -x $IPERF ] || { echo "iperf3 not in this image"; return 2; }
-	local dir proto out bytes res="" pid
+	local dir proto res="" pid k e0 e1 sent recv pk lost frames bytes
 	for proto in tcp udp; do
 		for dir in tx rx; do
+			k=tx
+			[ $dir = rx ] && k=rx
 			ip netns exec peer timeout 20 $IPERF -s -1 >/tmp/iperf-s.out 2>&1 &
 			pid=$!
 			sleep 0.5
-			set -- -c $PEER -t 2 -f k --connect-timeout 3000
-			[ $proto = udp ] && set -- "$@" -u -b 50M
+			set -- -c $PEER -t 2 -J --connect-timeout 3000
+			[ $proto = udp ] && set -- "$@" -u -b 50M -l 1400
 			[ $dir = rx ] && set -- "$@" -R
+			e0=$(emu_sum $k)
 			timeout 15 $IPERF "$@" >/tmp/iperf.out 2>&1
 			wait $pid
-			bytes=$(awk '/receiver/ { for (i = 1; i <= NF; i++) if ($i ~ /Bytes$/) { print $(i-1) $i; exit } }' /tmp/iperf.out)
-			[ -n "$bytes" ] || bytes=$(awk '/ sec .*Bytes/ { for (i = 1; i <= NF; i++) if ($i ~ /Bytes$/) b = $(i-1) $i } END { print b }' /tmp/iperf.out)
-			case $bytes in
-			""|0*Bytes|0.00*) echo "$proto $dir: no data"; cat /tmp/iperf.out; return 1 ;;
-			esac
-			res="$res $proto-$dir=$bytes"
+			e1=$(emu_sum $k)
+			frames=$((${e1% *} - ${e0% *}))
+			bytes=$((${e1#* } - ${e0#* }))
+			if [ $proto = tcp ]; then
+				sent=$(jget /tmp/iperf.out sum_sent bytes)
+				recv=$(jget /tmp/iperf.out sum_received bytes)
+				sent=${sent%.*} recv=${recv%.*}
+				if [ -z "$recv" ] || [ "$recv" = 0 ]; then
+					echo "tcp $dir: no data"; tail -n 5 /tmp/iperf.out; return 1
+				fi
+				[ "$recv" -le "$sent" ] ||
+					{ echo "tcp $dir: sent $sent received $recv"; return 1; }
+				[ "$bytes" -ge "$recv" ] ||
+					{ echo "tcp $dir: emulator carried $bytes bytes < $recv received"; return 1; }
+				res="$res tcp-$dir=$((recv / 1024))KiB/$((sent / 1024))KiB"
+			else
+				pk=$(jget /tmp/iperf.out sum packets)
+				lost=$(jget /tmp/iperf.out sum lost_packets)
+				pk=${pk%.*} lost=${lost%.*}
+				recv=$((${pk:-0} - ${lost:-0}))
+				if [ -z "$pk" ] || [ "$recv" -le 0 ]; then
+					echo "udp $dir: no datagrams arrived"; tail -n 5 /tmp/iperf.out; return 1
+				fi
+				[ "$frames" -ge "$recv" ] ||
+					{ echo "udp $dir: emulator carried $frames frames < $recv datagrams"; return 1; }
+				res="$res udp-$dir=$recv/${pk}dgrams"
+			fi
 		done
 	done
-	echo "$res"
+	for dir in tx rx; do
+		http_copy $dir 4194304
+		[ -n "$HTTP_GOT" ] && [ "$HTTP_SENT" = "$HTTP_GOT" ] ||
+			{ echo "4 MiB file over HTTP $dir: sha256 $HTTP_SENT sent, ${HTTP_GOT:-nothing} received"; return 1; }
+	done
+	echo "$res, 4 MiB file both ways intact"
 }
 
 sc_mtu() {
@@ -310,29 +398,41 @@ run_one() {
 	echo "E2E-RESULT $PROFILE $name $res $((t1 - t0)) $((v1 - v0)) $out"
 }
 
-for PROFILE in $PROFILES; do
-	log "profile $PROFILE"
-	if ! load_emulator $PROFILE; then
+suite_main() {
+	for PROFILE in $PROFILES; do
+		log "profile $PROFILE"
+		if ! load_emulator $PROFILE; then
+			for s in $SCENARIOS; do
+				echo "E2E-RESULT $PROFILE $s FAIL 0 0 emulator did not load"
+			done
+			continue
+		fi
+		if ! load_driver; then
+			for s in $SCENARIOS; do
+				echo "E2E-RESULT $PROFILE $s FAIL 0 0 driver did not load: $(cat /tmp/insmod.err)"
+			done
+			unload_emulator
+			continue
+		fi
+		net_up || log "net_up failed"
 		for s in $SCENARIOS; do
-			echo "E2E-RESULT $PROFILE $s FAIL 0 0 emulator did not load"
+			run_one "$s"
 		done
-		continue
-	fi
-	if ! load_driver; then
-		for s in $SCENARIOS; do
-			echo "E2E-RESULT $PROFILE $s FAIL 0 0 driver did not load: $(cat /tmp/insmod.err)"
-		done
-		unload_emulator
-		continue
-	fi
-	net_up || log "net_up failed"
-	for s in $SCENARIOS; do
-		run_one "$s"
+		log "status after $PROFILE:"
+		cat "$DBG/status" "$DBG/violations" | sed 's/^/e2e:   /'
+		unload_driver || log "driver did not unload"
+		ip netns del peer 2>/dev/null
+		unload_emulator || log "emulator did not unload"
 	done
-	log "status after $PROFILE:"
-	cat "$DBG/status" "$DBG/violations" | sed 's/^/e2e:   /'
-	unload_driver || log "driver did not unload"
-	ip netns del peer 2>/dev/null
-	unload_emulator || log "emulator did not unload"
+}
+
+# modules the scenarios need besides the driver (8021q and its dependencies)
+for m in $(cat /e2e/extra/order 2>/dev/null); do
+	insmod /e2e/extra/$m.ko 2>/dev/null || log "insmod $m failed"
 done
+
+case ${MODE:-suite} in
+bench) bench_main ;;
+*) suite_main ;;
+esac
 dmesg | grep -E 'BUG|WARNING|Oops|Call Trace|hvn_hostsim|hv_netvsc' | tail -n 40 | sed 's/^/e2e: dmesg: /'
