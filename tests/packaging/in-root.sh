@@ -3,11 +3,14 @@
 #
 # Packaging test steps, run as root inside a disposable release root (see
 # run.sh).  Each step prints "PKG <step> PASS|FAIL <detail>".
-#   in-root.sh <step> <deb-dir> <old-version> <new-version>
+#   in-root.sh <step> <deb-dir> <old-version> <new-version> [boot-kernel]
+# Step boot copies the module DKMS installed for boot-kernel (the kernel the
+# e2e harness boots) to /hvn-out, which run.sh binds to a host directory.
 step=$1
 pk=$2
 v1=$3
 v2=$4
+kboot=${5:-}
 export DEBIAN_FRONTEND=noninteractive
 
 res() { echo "PKG $step $1 $2"; }
@@ -104,6 +107,64 @@ upgrade)
 		tail -n 25 /tmp/upgrade.log
 		dkms status
 		res FAIL "apt rc=$rc, $old $v1 builds left"
+	fi
+	;;
+boot)
+	# The module as DKMS installed it for the kernel tests/e2e boots, for
+	# run.sh to boot.  The upgraded one: it went through the package's
+	# first build and its upgrade rebuild, the state a long-lived machine
+	# is in.  A kernel with no build yet gets its headers installed, and
+	# DKMS must then build for it with no command from us.
+	k=${kboot:-$K1}
+	mod() { ls "/lib/modules/$k/updates/dkms/"hv_netvsc.ko* 2>/dev/null | head -n1; }
+	note=""
+	if [ -z "$(mod)" ]; then
+		apt-get -q -y install "linux-headers-$k" >/tmp/boot.log 2>&1
+		note=" (headers installed for it, built by DKMS)"
+	fi
+	f=$(mod)
+	if [ -z "$f" ]; then
+		tail -n 25 /tmp/boot.log 2>/dev/null
+		dkms status
+		res FAIL "no module under /lib/modules/$k/updates/dkms"
+		exit 0
+	fi
+	ver=$(modinfo -F version "$f")
+	loads=$(modinfo -k "$k" -n hv_netvsc 2>/dev/null)
+	signer=$(modinfo -F signer "$f")
+	sigkey=$(modinfo -F sig_key "$f" | tr -d ':' | sed 's/^0*//')
+	dkmsv=$(dkms --version 2>/dev/null | sed -n 's/^[^0-9]*\([0-9][0-9.]*\).*/\1/p')
+	# dkms 3 signs with its MOK, made on first use; 2.8 does not sign.
+	cert=/var/lib/dkms/mok.pub
+	serial=""
+	if [ -e "$cert" ]; then
+		serial=$( (openssl x509 -inform DER -in "$cert" -noout -serial 2>/dev/null ||
+			openssl x509 -in "$cert" -noout -serial) | sed 's/^serial=//; s/^0*//')
+	fi
+	case $dkmsv in
+	[012].*) want_sig=no ;;
+	*) want_sig=yes ;;
+	esac
+	if [ -n "$signer" ]; then
+		sig="signed by '$signer', key $sigkey"
+	else
+		sig="unsigned (dkms $dkmsv)"
+	fi
+	sig_ok=yes
+	if [ $want_sig = yes ]; then
+		[ -n "$signer" ] && [ -n "$serial" ] && [ "$sigkey" = "$serial" ] || sig_ok=no
+	fi
+	rm -f /hvn-out/hv_netvsc.ko* /hvn-out/info
+	cp -p "$f" /hvn-out/
+	sum=$(sha256sum "$f" | cut -d' ' -f1)
+	if [ "$loads" = "$f" ] && [ "$ver" = "$v2" ] &&
+		[ -n "$(modinfo -F compat_kernel "$f")" ] && [ $sig_ok = yes ] &&
+		cmp -s "$f" "/hvn-out/${f##*/}"; then
+		printf 'kver=%s\nfile=%s\nsha256=%s\nsigned=%s\n' "$k" "${f##*/}" \
+			"$sum" "${signer:+yes}" >/hvn-out/info
+		res PASS "$k: $f$note, version $ver, $sig, sha256 $(echo "$sum" | cut -c1-12)"
+	else
+		res FAIL "$k: $f version '$ver' (want $v2), $k loads '$loads', $sig (dkms $dkmsv, MOK serial '$serial')"
 	fi
 	;;
 failure)

@@ -3,9 +3,12 @@
 #
 # Packaging tests: build the .deb (two versions) and the .rpm, then for each
 # release install, add a kernel, upgrade, break a kernel and purge, for real,
-# in a disposable overlay on that release's root with its own dkms.
+# in a disposable overlay on that release's root with its own dkms; and boot
+# the module DKMS installed in QEMU with the e2e harness.
 #   tests/packaging/run.sh [release ...]
 # Last line: "packaging: N passed, N failed".
+# HVN_PKG_JOBS: releases at a time (2); HVN_PKG_BOOT_LOCK=0 lets their QEMU
+# boots overlap (by default one at a time).
 set -uo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 . "$top/scripts/lib.sh"
@@ -87,15 +90,79 @@ else
 	ko "rpm -i into a scratch root"
 fi
 
+# The e2e boot of step "boot": the basic scenarios, one host profile.
+boot_profiles="azure"
+boot_scenarios="probe versions ping iperf reload"
+
+# Boot the module the in-root step "boot" copied to <dir> (the one DKMS
+# installed for the image's kernel, byte for byte) with tests/e2e, and turn
+# each scenario into a result line.  QEMU (TCG) takes both cores: boots of
+# parallel releases queue on a lock.
+boot_e2e() {
+	local rel=$1 dir=$2 kver file sha256 signed f t0 t1 log sc line res t secs wait detail
+	[ -f "$dir/info" ] || return 0	# the in-root step said why
+	. "$dir/info"
+	f=$dir/$file
+	if [ "$(sha256sum <"$f" | cut -d' ' -f1)" != "$sha256" ]; then
+		echo "FAIL $rel boot: copy of $file differs from the installed module"
+		return
+	fi
+	log=$out/$rel-boot-e2e.log
+	t0=$(date +%s)
+	(
+		[ "${HVN_PKG_BOOT_LOCK:-1}" = 0 ] || flock 9
+		echo "BOOT-WAIT $(( $(date +%s) - t0 ))"
+		t1=$(date +%s)
+		E2E_OUT=$dir/e2e bash "$top/tests/e2e/run.sh" --release "$rel" \
+			--driver file --module "$f" --label dkms \
+			--profiles "$boot_profiles" --scenarios "$boot_scenarios"
+		echo "BOOT-SECONDS $(( $(date +%s) - t1 ))"
+	) 9>"$out/boot.lock" >"$log" 2>&1
+	secs=$(sed -n 's/^BOOT-SECONDS //p' "$log")
+	wait=$(sed -n 's/^BOOT-WAIT //p' "$log")
+	for sc in $boot_scenarios; do
+		line=$(awk -v r="$rel" -v p="$boot_profiles" -v s="$sc" \
+			'$1 == r && $3 == p && $4 == s' "$log" | head -n1)
+		if [ -z "$line" ]; then
+			echo "FAIL $rel boot $sc: no result from tests/e2e/run.sh"
+			tail -n 20 "$log" | sed 's/^/    /'
+			continue
+		fi
+		read -r _ _ _ _ res t detail <<<"$line"
+		case $res in
+		PASS) echo "PASS $rel boot $sc: $detail ($t)" ;;
+		*)
+			echo "FAIL $rel boot $sc: $res $detail ($t)"
+			sed 's/^/    /' "$dir/e2e/$rel/console.log" 2>/dev/null | tail -n 20
+			;;
+		esac
+	done
+	# the guest's kernel log names the driver version that ran
+	line="kernel $kver, $file as DKMS installed it (signed: ${signed:-no}); e2e ${secs:-?} s after ${wait:-?} s waiting for another boot"
+	if grep -aqF -e "hv_netvsc $v2 " -e "hv_netvsc $v2:" "$dir/e2e/$rel/console.log" 2>/dev/null; then
+		echo "PASS $rel boot module: the guest ran hv_netvsc $v2; $line"
+	else
+		echo "FAIL $rel boot module: no 'hv_netvsc $v2' in the guest's kernel log; $line"
+	fi
+}
+
 # One release per background job (HVN_PKG_JOBS at a time): most of the time
-# goes to apt, dpkg and initramfs work that is serial within a release.
+# goes to apt, dpkg and initramfs work that is serial within a release.  The
+# QEMU boot comes last, once the overlay is gone (the harness may install
+# guest tools into the release root itself).
 run_release() {
-	local rel=$1 state=$out/$1 step line
-	rm -rf "$state"
-	for step in prepare install headers upgrade failure purge; do
-		line=$(HVN_BIND="$out/pk:/pk $top/tests/packaging:/hvn-test" \
+	local rel=$1 state=$out/$1 boot=$out/$1-boot step line img kboot
+	rm -rf "$state" "$boot"
+	mkdir -p "$boot"
+	# the kernel tests/e2e boots for this release
+	img=$(bash "$top/scripts/images.sh" "$rel" 2>"$out/$rel-images.log") &&
+		kboot=$(cat "$img/kernel-release") ||
+		{ echo "FAIL $rel boot: no e2e kernel image (see $out/$rel-images.log)"; kboot=""; }
+	for step in prepare install headers upgrade boot failure purge; do
+		[ "$step" = boot ] && [ -z "$kboot" ] && continue
+		line=$(HVN_BIND="$out/pk:/pk $top/tests/packaging:/hvn-test $boot:/hvn-out" \
 			hvn_chroot_overlay "$HVN_ROOTS/$rel" "$state" \
-			sh /hvn-test/in-root.sh "$step" /pk "$v1" "$v2" 2>&1 |
+			sh /hvn-test/in-root.sh "$step" /pk "$v1" "$v2" "$kboot" 2>&1 |
 			tee "$out/$rel-$step.log" | grep '^PKG ' | tail -n1)
 		case $line in
 		"PKG $step PASS "*) echo "PASS $rel $step: ${line#PKG $step PASS }" ;;
@@ -107,8 +174,10 @@ run_release() {
 		esac
 	done
 	rm -rf "$state"
+	boot_e2e "$rel" "$boot"
 }
 
+t0=$(date +%s)
 jobs=${HVN_PKG_JOBS:-2}
 running=0
 for rel in $rels; do
@@ -125,5 +194,6 @@ for rel in $rels; do
 	pass=$((pass + $(grep -c '^PASS ' "$out/$rel.result")))
 	fail=$((fail + $(grep -c '^FAIL ' "$out/$rel.result")))
 done
+echo "releases took $(( $(date +%s) - t0 )) s ($jobs at a time)"
 echo "packaging: $pass passed, $fail failed"
 [ $fail = 0 ]
