@@ -20,7 +20,10 @@ host_iperf() {
 	timeout 20 $IPERF -c $PEER --connect-timeout 3000 -J "$@" >/tmp/iperf.json 2>&1
 	wait $pid
 	IP_SENT=$(awk '/"sum_sent"/ { s = 1 } s && /"bytes"/ { gsub(/[^0-9]/, ""); print; exit }' /tmp/iperf.json)
-	IP_RCVD=$(awk '/"sum_received"/ { s = 1 } s && /"bytes"/ { gsub(/[^0-9]/, ""); print; exit }' /tmp/iperf.json)
+	# UDP before iperf3 3.10: only "sum"
+	[ -n "$IP_SENT" ] || IP_SENT=$(jget /tmp/iperf.json sum bytes)
+	IP_SENT=${IP_SENT%.*}
+	IP_RCVD=$(iperf_rcvd /tmp/iperf.json)
 	[ -n "$IP_SENT" ] && [ -n "$IP_RCVD" ] && [ "$IP_RCVD" -gt 0 ]
 }
 
@@ -131,7 +134,18 @@ sc_rxcsum() {
 drv_stat() { ethtool -S eth0 2>/dev/null | awk -v n="$1:" '$1 == n { print $2; f = 1 } END { if (!f) print 0 }'; }
 
 iperf_rcvd() {
-	awk '/"sum_received"/ { s = 1 } s && /"bytes"/ { gsub(/[^0-9]/, ""); print; exit }' "$1"
+	local b pk lost
+	b=$(awk '/"sum_received"/ { s = 1 } s && /"bytes"/ { gsub(/[^0-9]/, ""); print; exit }' "$1")
+	if [ -z "$b" ] && grep -q '"lost_packets"' "$1"; then
+		# UDP in iperf3 before 3.10 (bullseye) has only "sum": the
+		# sender's bytes, and the datagrams the receiver lost
+		pk=$(jget "$1" sum packets)
+		lost=$(jget "$1" sum lost_packets)
+		b=0
+		[ "${pk%.*}" -gt "${lost%.*}" ] 2>/dev/null && b=$(jget "$1" sum bytes)
+		b=${b%.*}
+	fi
+	echo "$b"
 }
 
 # Fault injection at the host.  TCP guest -> peer while the host holds send
