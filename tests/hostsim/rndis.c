@@ -1126,6 +1126,12 @@ void hs_rndis_show(struct seq_file *m, struct hs_dev *d)
 		   r->offl.tcp_ip_v6_csum, r->offl.udp_ip_v6_csum,
 		   r->offl.lso_v2_ipv4, r->offl.lso_v2_ipv6, r->offl.rsc_ip_v4,
 		   r->offl.rsc_ip_v6);
+	/* what the guest configured, for tests of ethtool -X */
+	seq_printf(m, "rss_key %*phN\n", HVN_RSS_KEY_SIZE, r->key);
+	seq_puts(m, "rss_table");
+	for (i = 0; i < r->itab_len; i++)
+		seq_printf(m, " %u", r->itab[i]);
+	seq_puts(m, "\n");
 	seq_printf(m, "rsc ip4 %s ip6 %s\n", r->rsc4 ? "on" : "off",
 		   r->rsc6 ? "on" : "off");
 	seq_printf(m, "tx_csum %llu tx_lso %llu tx_vlan %llu tx_hash %llu\n",
