@@ -258,7 +258,9 @@ sc_iperf() {
 				if [ -z "$recv" ] || [ "$recv" = 0 ]; then
 					echo "tcp $dir: no data"; tail -n 5 /tmp/iperf.out; return 1
 				fi
-				[ "$recv" -le "$sent" ] ||
+				# iperf3 3.18 (trixie) counts its last 128 KiB
+				# write as received but not yet as sent
+				[ "$recv" -le $((sent + 262144)) ] ||
 					{ echo "tcp $dir: sent $sent received $recv"; return 1; }
 				[ "$bytes" -ge "$recv" ] ||
 					{ echo "tcp $dir: emulator carried $bytes bytes < $recv received"; return 1; }
