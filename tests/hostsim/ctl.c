@@ -42,14 +42,10 @@ static int hs_status_show(struct seq_file *m, void *v)
 	spin_lock_bh(&d->chan_lock);
 	for (i = 0; i < HS_MAX_CHANNELS; i++) {
 		struct hs_chan *hc = d->chan[i];
-		u64 *from, *to = (u64 *)&c;
-		u32 j;
 
 		if (!hc)
 			continue;
-		from = (u64 *)&hc->ctr;
-		for (j = 0; j < HS_CTR_N; j++)
-			to[j] += READ_ONCE(from[j]);
+		hs_ctr_add(&c, &hc->ctr);
 		umax = max(umax, hc->g2h_used_max);
 	}
 	spin_unlock_bh(&d->chan_lock);

@@ -88,6 +88,16 @@ struct hs_ctr {
 
 #define HS_CTR_N	(sizeof(struct hs_ctr) / sizeof(u64))
 
+static inline void hs_ctr_add(struct hs_ctr *to, const struct hs_ctr *from)
+{
+	u64 *t = (u64 *)to;
+	const u64 *f = (const u64 *)from;
+	u32 i;
+
+	for (i = 0; i < HS_CTR_N; i++)
+		t[i] += READ_ONCE(f[i]);
+}
+
 /* Host view of one channel (primary or sub-channel). */
 struct hs_chan {
 	struct hs_dev *dev;

@@ -786,14 +786,8 @@ static void hs_close_one(struct vmbus_channel *ch)
 	skb_queue_purge(&hc->rxq);
 	vc->hc = NULL;
 	hs_hist(d, "close chan %u", hc->index);
-	{
-		u64 *from = (u64 *)&hc->ctr, *to = (u64 *)&d->gone;
-		u32 i;
-
-		for (i = 0; i < HS_CTR_N; i++)
-			to[i] += from[i];
-		d->g2h_used_max = max(d->g2h_used_max, hc->g2h_used_max);
-	}
+	hs_ctr_add(&d->gone, &hc->ctr);
+	d->g2h_used_max = max(d->g2h_used_max, hc->g2h_used_max);
 
 	hs_bind_ring_free(&ch->outbound);
 	hs_bind_ring_free(&ch->inbound);
