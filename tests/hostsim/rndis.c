@@ -252,8 +252,13 @@ static u32 hs_set_rss(struct hs_dev *d, const u8 *info, u32 ilen)
 	struct hvn_ndis_rss_params p;
 	u32 i, n, nchan;
 
+	/*
+	 * Setting an OID the device did not offer is legal RNDIS: the device
+	 * answers NOT_SUPPORTED (the in-tree driver does it on ethtool -X).
+	 */
 	if (!d->prof->rss) {
-		hs_violation(d, "RSS parameters although the host offers no vRSS");
+		r->oids_unknown++;
+		hs_hist(d, "RSS parameters refused: no vRSS");
 		return HVN_RNDIS_STATUS_NOT_SUPPORTED;
 	}
 	if (ilen < sizeof(p)) {
