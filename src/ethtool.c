@@ -24,6 +24,13 @@ static const char * const hvn_dev_stat_names[HVN_ST_NR] = {
 	[HVN_ST_STOP_QUEUE]	= "stop_queue",
 	[HVN_ST_WAKE_QUEUE]	= "wake_queue",
 	[HVN_ST_VLAN_ERROR]	= "vlan_error",
+	[HVN_ST_TX_SEND_SECTION] = "tx_send_section",
+	[HVN_ST_TX_PAGE_BUFFER]	= "tx_page_buffer",
+	[HVN_ST_RX_RSC_PACKETS]	= "rx_rsc_packets",
+	[HVN_ST_RX_RSC_FRAGS]	= "rx_rsc_frags",
+	[HVN_ST_RX_CSUM_OK]	= "rx_csum_ok",
+	[HVN_ST_RX_CSUM_BAD]	= "rx_csum_bad",
+	[HVN_ST_RX_CSUM_NONE]	= "rx_csum_none",
 };
 
 #define HVN_QUEUE_STATS		4	/* tx packets, bytes; rx packets, bytes */
@@ -194,12 +201,20 @@ static int hvn_set_ringparam(struct net_device *ndev,
 	u32 orx = p->set.rx_sections, otx = p->set.tx_sections;
 	int ret;
 
-	if (ring->rx_mini_pending || ring->rx_jumbo_pending ||
-	    ring->rx_pending < HVN_MIN_SECTIONS ||
-	    ring->tx_pending < HVN_MIN_SECTIONS ||
-	    ring->rx_pending > hvn_max_rx_sections(hvn_et_rdev(ndev)) ||
-	    ring->tx_pending > HVN_NVSP_SEND_BUF_MAX / HVN_SEND_SECTION_HINT)
+	if (ring->rx_mini_pending || ring->rx_jumbo_pending) {
+		NL_SET_ERR_MSG_MOD(extack, "only rx and tx sections can be set");
 		return -EINVAL;
+	}
+	if (ring->rx_pending < HVN_MIN_SECTIONS ||
+	    ring->tx_pending < HVN_MIN_SECTIONS) {
+		NL_SET_ERR_MSG_MOD(extack, "too few rx or tx sections");
+		return -EINVAL;
+	}
+	if (ring->rx_pending > hvn_max_rx_sections(hvn_et_rdev(ndev)) ||
+	    ring->tx_pending > HVN_NVSP_SEND_BUF_MAX / HVN_SEND_SECTION_HINT) {
+		NL_SET_ERR_MSG_MOD(extack, "more sections than the host's buffer limit");
+		return -EINVAL;
+	}
 	if (ring->rx_pending == orx && ring->tx_pending == otx)
 		return 0;
 	p->set.rx_sections = ring->rx_pending;
@@ -314,14 +329,20 @@ static int hvn_set_rxfh_fields(struct net_device *ndev,
 	const u64 l3 = RXH_IP_SRC | RXH_IP_DST;
 	const u64 l4 = l3 | RXH_L4_B_0_1 | RXH_L4_B_2_3;
 
-	if (!bit)
+	if (!bit) {
+		NL_SET_ERR_MSG_MOD(extack, "hash level is set for tcp4, tcp6, udp4 and udp6 only");
 		return -EOPNOTSUPP;
-	if (f->data == l4)
+	}
+	if (f->data == l4) {
 		WRITE_ONCE(p->set.l4hash, p->set.l4hash | bit);
-	else if (f->data == l3)
+	} else if (f->data == l3) {
 		WRITE_ONCE(p->set.l4hash, p->set.l4hash & ~bit);
-	else
-		return -EOPNOTSUPP;
+	} else {
+		/* the ioctl path has no extack: say it in the log too */
+		NL_SET_ERR_MSG_MOD(extack, "only sd (L3) and sdfn (L4) are supported");
+		netdev_info(ndev, "rx-flow-hash: only sd (L3) and sdfn (L4) are supported\n");
+		return -EINVAL;
+	}
 	return 0;
 }
 

@@ -30,42 +30,79 @@ static inline void hvn_stat_inc(struct hvn_priv *p, enum hvn_dev_stat which)
 	atomic64_inc(&p->stats[which]);
 }
 
+/* a counter kept per channel by the NVSP layer */
+static u64 hvn_chan_stat(const struct hvn_nvsp_chan *nc,
+			 enum hvn_dev_stat which)
+{
+	switch (which) {
+	case HVN_ST_TX_BUSY:
+		return READ_ONCE(nc->tx_busy);
+	case HVN_ST_TX_SEND_FULL:
+		return READ_ONCE(nc->tx_send_full);
+	case HVN_ST_TX_SCATTERED:
+		return READ_ONCE(nc->tx_linearized);
+	case HVN_ST_TX_SEND_SECTION:
+		return READ_ONCE(nc->tx_copied);
+	case HVN_ST_TX_PAGE_BUFFER:
+		return READ_ONCE(nc->tx_pagebuf);
+	case HVN_ST_RX_COMP_BUSY:
+		return READ_ONCE(nc->rx_comp_busy);
+	default:
+		return 0;
+	}
+}
+
+/* the channel counters of one device instance */
+static u64 hvn_rdev_stat(struct hvn_rndis_dev *r, enum hvn_dev_stat which)
+{
+	u64 v = 0;
+	u32 q;
+
+	for (q = 0; q < HVN_MAX_CHANNELS; q++)
+		if (r->nvsp.ch[q])
+			v += hvn_chan_stat(r->nvsp.ch[q], which);
+	return v;
+}
+
+/* a counter kept per queue by the receive path */
+static u64 hvn_queue_stat(const struct hvn_queue *hq, enum hvn_dev_stat which)
+{
+	switch (which) {
+	case HVN_ST_RX_RSC_PACKETS:
+		return READ_ONCE(hq->rsc_pkts);
+	case HVN_ST_RX_RSC_FRAGS:
+		return READ_ONCE(hq->rsc_frags);
+	case HVN_ST_RX_CSUM_OK:
+		return READ_ONCE(hq->csum_ok);
+	case HVN_ST_RX_CSUM_BAD:
+		return READ_ONCE(hq->csum_bad);
+	case HVN_ST_RX_CSUM_NONE:
+		return READ_ONCE(hq->csum_none);
+	default:
+		return 0;
+	}
+}
+
 /**
  * hvn_dev_stat() - one device-wide counter
  * @p: device
  * @which: counter
  *
- * Return: its value, including the per-channel counts of the device in
- * use (RTNL held).
+ * Return: its value over the life of the interface: the device-wide
+ * count, the per-queue counts and the per-channel counts of the device in
+ * use (RTNL held); those of earlier device instances were added to the
+ * device-wide count when they were detached.
  */
 u64 hvn_dev_stat(struct hvn_priv *p, enum hvn_dev_stat which)
 {
 	struct hvn_rndis_dev *r = rtnl_dereference(p->rdev);
 	u64 v = atomic64_read(&p->stats[which]);
-	struct hvn_nvsp_chan *nc;
 	u32 q;
 
-	for (q = 0; r && q < HVN_MAX_CHANNELS; q++) {
-		nc = r->nvsp.ch[q];
-		if (!nc)
-			continue;
-		switch (which) {
-		case HVN_ST_TX_BUSY:
-			v += READ_ONCE(nc->tx_busy);
-			break;
-		case HVN_ST_TX_SEND_FULL:
-			v += READ_ONCE(nc->tx_send_full);
-			break;
-		case HVN_ST_TX_SCATTERED:
-			v += READ_ONCE(nc->tx_scattered);
-			break;
-		case HVN_ST_RX_COMP_BUSY:
-			v += READ_ONCE(nc->rx_comp_busy);
-			break;
-		default:
-			break;
-		}
-	}
+	for (q = 0; q < HVN_MAX_CHANNELS; q++)
+		v += hvn_queue_stat(&p->q[q], which);
+	if (r)
+		v += hvn_rdev_stat(r, which);
 	return v;
 }
 
@@ -177,6 +214,67 @@ static void hvn_chan_down(void *up, u16 q)
 	hq->napi_on = false;
 }
 
+/* the host's checksum verdict; a failure leaves the check to the stack */
+static void hvn_rx_csum(struct hvn_queue *hq, struct sk_buff *skb,
+			const struct hvn_rndis_rx_pkt *meta)
+{
+	if (hvn_rndis_rx_csum_bad(meta)) {
+		WRITE_ONCE(hq->csum_bad, hq->csum_bad + 1);
+	} else if ((skb->dev->features & NETIF_F_RXCSUM) &&
+		   hvn_rndis_rx_csum_ok(meta)) {
+		skb->ip_summed = CHECKSUM_UNNECESSARY;
+		WRITE_ONCE(hq->csum_ok, hq->csum_ok + 1);
+	} else {
+		WRITE_ONCE(hq->csum_none, hq->csum_none + 1);
+	}
+}
+
+/*
+ * A TCP packet the host coalesced (RSC) is larger than the MTU: describe
+ * it as GSO with the segment size the MTU allows, as hardware LRO does, so
+ * that GRO, segmentation on the way out (forwarding, tc, taps) and the
+ * LRO checks of the stack see a consistent packet.  skb->data is at the
+ * network header.
+ */
+static void hvn_rx_rsc_gso(struct sk_buff *skb, unsigned int mtu)
+{
+	unsigned int l3len, hlen, payload, mss;
+	const struct tcphdr *th;
+	u32 type;
+
+	if (skb->protocol == htons(ETH_P_IP)) {
+		const struct iphdr *iph = (const void *)skb->data;
+
+		if (skb_headlen(skb) < sizeof(*iph) ||
+		    iph->protocol != IPPROTO_TCP || ip_is_fragment(iph))
+			return;
+		l3len = iph->ihl * 4;
+		type = SKB_GSO_TCPV4;
+	} else if (skb->protocol == htons(ETH_P_IPV6)) {
+		const struct ipv6hdr *ip6 = (const void *)skb->data;
+
+		if (skb_headlen(skb) < sizeof(*ip6) || ip6->nexthdr != IPPROTO_TCP)
+			return;
+		l3len = sizeof(*ip6);
+		type = SKB_GSO_TCPV6;
+	} else {
+		return;
+	}
+	if (skb_headlen(skb) < l3len + sizeof(*th))
+		return;
+	th = (const void *)(skb->data + l3len);
+	hlen = l3len + th->doff * 4;
+	if (skb_headlen(skb) < hlen || mtu <= hlen)
+		return;
+	payload = skb->len - hlen;
+	mss = mtu - hlen;
+	if (payload <= mss)
+		return;
+	skb_shinfo(skb)->gso_type = type;
+	skb_shinfo(skb)->gso_size = mss;
+	skb_shinfo(skb)->gso_segs = DIV_ROUND_UP(payload, mss);
+}
+
 static void hvn_rx_frame(void *up, u16 q, const struct hvn_rsc *rsc)
 {
 	struct hvn_priv *p = up;
@@ -195,8 +293,13 @@ static void hvn_rx_frame(void *up, u16 q, const struct hvn_rsc *rsc)
 	for (i = 0; i < rsc->cnt; i++)
 		skb_put_data(skb, rsc->frag[i].data, rsc->frag[i].len);
 	skb->protocol = eth_type_trans(skb, ndev);
-	if ((ndev->features & NETIF_F_RXCSUM) && hvn_rndis_rx_csum_ok(meta))
-		skb->ip_summed = CHECKSUM_UNNECESSARY;
+	hvn_rx_csum(hq, skb, meta);
+	if (rsc->cnt > 1) {
+		WRITE_ONCE(hq->rsc_pkts, hq->rsc_pkts + 1);
+		WRITE_ONCE(hq->rsc_frags, hq->rsc_frags + rsc->cnt);
+		if (skb->ip_summed == CHECKSUM_UNNECESSARY)
+			hvn_rx_rsc_gso(skb, READ_ONCE(ndev->mtu));
+	}
 	if ((ndev->features & NETIF_F_RXHASH) && (meta->flags & HVN_RX_HASH))
 		skb_set_hash(skb, meta->hash, PKT_HASH_TYPE_L4);
 	if (meta->flags & HVN_RX_VLAN)
@@ -719,6 +822,7 @@ void hvn_detach(struct hvn_priv *p)
 {
 	struct net_device *ndev = p->ndev;
 	struct hvn_rndis_dev *r;
+	enum hvn_dev_stat st;
 
 	netif_tx_disable(ndev);
 	/* after unregister a carrier event would outlive the interface */
@@ -733,6 +837,8 @@ void hvn_detach(struct hvn_priv *p)
 	synchronize_net();
 	hvn_link_queues(p, r->num_chn, false);
 	hvn_rndis_sum_viol(r, &p->viol_base);
+	for (st = 0; st < HVN_ST_NR; st++)
+		atomic64_add(hvn_rdev_stat(r, st), &p->stats[st]);
 	hvn_rndis_close(r);
 }
 

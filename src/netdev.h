@@ -47,6 +47,13 @@ struct hvn_priv;
  * @napi_on: @napi added and enabled
  * @rx: receive counters
  * @tx: transmit counters
+ * @rsc_pkts: frames the host coalesced from several segments (RSC)
+ * @rsc_frags: RNDIS fragments they arrived in
+ * @csum_ok: frames passed up as checksum-verified by the host
+ * @csum_bad: frames the host found a bad checksum in
+ * @csum_none: frames passed up without a verdict (none, or rx off)
+ *
+ * The u64 counters are written by this queue's NAPI poll only.
  */
 struct hvn_queue {
 	struct napi_struct napi;
@@ -56,6 +63,11 @@ struct hvn_queue {
 	bool napi_on;
 	struct hvn_qstats rx;
 	struct hvn_qstats tx;
+	u64 rsc_pkts;
+	u64 rsc_frags;
+	u64 csum_ok;
+	u64 csum_bad;
+	u64 csum_none;
 };
 
 /**
@@ -93,6 +105,14 @@ enum hvn_dev_stat {
 	HVN_ST_STOP_QUEUE,
 	HVN_ST_WAKE_QUEUE,
 	HVN_ST_VLAN_ERROR,
+	/* beyond the in-tree driver's set */
+	HVN_ST_TX_SEND_SECTION,
+	HVN_ST_TX_PAGE_BUFFER,
+	HVN_ST_RX_RSC_PACKETS,
+	HVN_ST_RX_RSC_FRAGS,
+	HVN_ST_RX_CSUM_OK,
+	HVN_ST_RX_CSUM_BAD,
+	HVN_ST_RX_CSUM_NONE,
 	HVN_ST_NR
 };
 

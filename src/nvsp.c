@@ -687,11 +687,20 @@ int hvn_nvsp_xmit(struct hvn_nvsp_dev *d, u16 q, const u8 *hdr, u32 hdr_len,
 			start = 0;
 		}
 		if (nc->batch_idx != HVN_SECTION_NONE) {
-			dst = (u8 *)d->sbuf + (size_t)nc->batch_idx * ssize + start;
+			dst = (u8 *)d->sbuf + (size_t)nc->batch_idx * ssize;
+			if (start > nc->batch_len) {
+				/* the message before covers the alignment */
+				memset(dst + nc->batch_len, 0, start - nc->batch_len);
+				hvn_rndis_pad_msg(dst + nc->batch_last,
+						  start - nc->batch_len);
+			}
+			nc->batch_last = start;
+			dst += start;
 			memcpy(dst, hdr, hdr_len);
 			skb_copy_bits(skb, 0, dst + hdr_len, skb->len);
 			nc->batch_len = start + total;
 			nc->batch_cnt++;
+			nc->tx_copied++;
 			dev_consume_skb_any(skb);
 			if (!more || nc->batch_cnt >= d->max_pkt)
 				hvn_nvsp_flush(d, q);
@@ -713,7 +722,7 @@ int hvn_nvsp_xmit(struct hvn_nvsp_dev *d, u16 q, const u8 *hdr, u32 hdr_len,
 	if (ret == -EAGAIN)
 		nc->tx_busy++;
 	else if (!ret)
-		nc->tx_scattered++;
+		nc->tx_pagebuf++;
 	return ret;
 }
 

@@ -67,13 +67,16 @@ struct hvn_nvsp_cfg {
  * @batch_idx: section of the send batch being filled, or HVN_SECTION_NONE
  * @batch_len: bytes used in it
  * @batch_cnt: RNDIS packets in it
+ * @batch_last: offset of the last of them in the section
  * @comp: receive completions not sent yet (ring was full), transaction ids
  * @comp_head: next to send
  * @comp_cnt: number queued
  * @comp_size: capacity of @comp
  * @tx_busy: sends that found the ring full
  * @tx_send_full: sends without a free section (went by page buffer)
- * @tx_scattered: page-buffer sends
+ * @tx_copied: packets copied into a send section
+ * @tx_pagebuf: page-buffer sends
+ * @tx_linearized: frames with too many fragments for page ranges
  * @rx_comp_busy: receive completions delayed by a full ring
  */
 struct hvn_nvsp_chan {
@@ -83,13 +86,16 @@ struct hvn_nvsp_chan {
 	u32 batch_idx;
 	u32 batch_len;
 	u32 batch_cnt;
+	u32 batch_last;
 	u64 *comp;
 	u32 comp_head;
 	u32 comp_cnt;
 	u32 comp_size;
 	u64 tx_busy;
 	u64 tx_send_full;
-	u64 tx_scattered;
+	u64 tx_copied;
+	u64 tx_pagebuf;
+	u64 tx_linearized;
 	u64 rx_comp_busy;
 };
 

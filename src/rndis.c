@@ -458,6 +458,7 @@ again:
 		return ret;
 	ret = hvn_nvsp_xmit(&r->nvsp, q, hdr, hdr_len, skb, copy, more);
 	if (ret == -E2BIG && !linear) {
+		r->nvsp.ch[q]->tx_linearized++;
 		if (__skb_linearize(skb))
 			return -ENOMEM;
 		linear = true;

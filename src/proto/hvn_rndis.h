@@ -169,6 +169,7 @@ u32 hvn_rndis_tx_hdr_len(const struct hvn_rndis_tx_info *ti);
 int hvn_rndis_build_packet(void *buf, u32 buflen,
 			   const struct hvn_rndis_tx_info *ti, u32 data_len);
 u32 hvn_rndis_align(u32 len, u32 align);
+void hvn_rndis_pad_msg(void *msg, u32 pad);
 int hvn_rndis_build_mac_param(void *buf, u32 buflen, const u8 mac[6]);
 u32 hvn_rndis_packet_filter(bool promisc, bool allmulti, bool broadcast);
 int hvn_rndis_build_rss_params(void *buf, u32 buflen, u16 flag,
@@ -197,6 +198,7 @@ int hvn_rndis_parse_indicate(const void *buf, u32 buflen,
 int hvn_rndis_parse_keepalive(const void *buf, u32 buflen, u32 *req_id,
 			      struct hvn_violations *v);
 bool hvn_rndis_rx_csum_ok(const struct hvn_rndis_rx_pkt *rx);
+bool hvn_rndis_rx_csum_bad(const struct hvn_rndis_rx_pkt *rx);
 u32 hvn_rndis_link_speed_mbps(u32 speed_100bps);
 int hvn_rndis_info_u32(const struct hvn_rndis_comp *c, u32 *val,
 		       struct hvn_violations *v);

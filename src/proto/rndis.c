@@ -283,6 +283,20 @@ u32 hvn_rndis_align(u32 len, u32 align)
 	return (len + align - 1) & ~(align - 1);
 }
 
+/**
+ * hvn_rndis_pad_msg() - let a batched message cover the padding after it
+ * @msg: RNDIS message in a send section, from hvn_rndis_build_packet()
+ * @pad: bytes between its end and the next message (alignment)
+ *
+ * The host finds the messages of a batch by their lengths, one right after
+ * the other: the padding that aligns the next message belongs to the
+ * message before it.
+ */
+void hvn_rndis_pad_msg(void *msg, u32 pad)
+{
+	((struct hvn_rndis_hdr *)msg)->msg_len += pad;
+}
+
 static void hvn_put_utf16(u8 *p, const char *s, u32 n)
 {
 	u32 i;
@@ -912,6 +926,20 @@ bool hvn_rndis_rx_csum_ok(const struct hvn_rndis_rx_pkt *rx)
 {
 	return (rx->flags & HVN_RX_CSUM) &&
 	       (rx->csum & (HVN_RXCSUM_TCP_OK | HVN_RXCSUM_UDP_OK));
+}
+
+/**
+ * hvn_rndis_rx_csum_bad() - did the host find a bad checksum
+ * @rx: packet from hvn_rndis_parse_packet()
+ *
+ * Return: true when a checksum PPI reports an IP, TCP or UDP checksum
+ * failure (the stack then verifies the frame itself).
+ */
+bool hvn_rndis_rx_csum_bad(const struct hvn_rndis_rx_pkt *rx)
+{
+	return (rx->flags & HVN_RX_CSUM) &&
+	       (rx->csum & (HVN_RXCSUM_TCP_FAILED | HVN_RXCSUM_UDP_FAILED |
+			    HVN_RXCSUM_IP_FAILED));
 }
 
 /**

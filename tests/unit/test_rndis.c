@@ -224,6 +224,24 @@ static void test_align(void **state)
 	assert_int_equal(hvn_rndis_align(U32_MAX - 6, 8), U32_MAX);
 }
 
+/* Two packets batched: the first one's length reaches the second one. */
+static void test_pad_batch(void **state)
+{
+	struct hvn_rndis_tx_info ti = { 0 };
+	u8 b[256];
+	u32 second;
+	int n;
+
+	(void)state;
+	n = hvn_rndis_build_packet(b, 128, &ti, 61);
+	assert_true(n > 0);
+	assert_int_equal(((struct hvn_rndis_hdr *)b)->msg_len, n + 61);
+	second = hvn_rndis_align(n + 61, 8);
+	hvn_rndis_pad_msg(b, second - (n + 61));
+	assert_int_equal(((struct hvn_rndis_hdr *)b)->msg_len, second);
+	assert_int_equal(second % 8, 0);
+}
+
 static void test_mac_param(void **state)
 {
 	static const u8 mac[6] = { 0x00, 0x15, 0x5d, 0xab, 0xcd, 0xef };
@@ -442,6 +460,16 @@ static void test_small_helpers(void **state)
 	assert_true(hvn_rndis_rx_csum_ok(&rx));
 	rx.csum = HVN_RXCSUM_IP_OK | HVN_RXCSUM_TCP_FAILED;
 	assert_false(hvn_rndis_rx_csum_ok(&rx));
+	assert_true(hvn_rndis_rx_csum_bad(&rx));
+	rx.csum = HVN_RXCSUM_UDP_FAILED;
+	assert_true(hvn_rndis_rx_csum_bad(&rx));
+	rx.csum = HVN_RXCSUM_IP_FAILED | HVN_RXCSUM_TCP_OK;
+	assert_true(hvn_rndis_rx_csum_bad(&rx));
+	rx.csum = HVN_RXCSUM_TCP_OK | HVN_RXCSUM_IP_OK | HVN_RXCSUM_LOOPBACK;
+	assert_false(hvn_rndis_rx_csum_bad(&rx));
+	rx.flags = 0;
+	rx.csum = HVN_RXCSUM_TCP_FAILED;
+	assert_false(hvn_rndis_rx_csum_bad(&rx));	/* no PPI */
 
 	assert_int_equal(hvn_rndis_link_speed_mbps(100000000), 10000);
 	assert_int_equal(hvn_rndis_link_speed_mbps(9999), 0);
@@ -1114,6 +1142,7 @@ int main(void)
 		cmocka_unit_test_setup(test_build_packet_ppi, reset),
 		cmocka_unit_test_setup(test_build_packet_lso, reset),
 		cmocka_unit_test_setup(test_align, reset),
+		cmocka_unit_test_setup(test_pad_batch, reset),
 		cmocka_unit_test_setup(test_mac_param, reset),
 		cmocka_unit_test_setup(test_rss_params, reset),
 		cmocka_unit_test_setup(test_offload_caps_hdr, reset),
