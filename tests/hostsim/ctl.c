@@ -51,6 +51,8 @@ static int hs_status_show(struct seq_file *m, void *v)
 	spin_unlock_bh(&d->chan_lock);
 	seq_printf(m, "rsc_packets %llu\n", c.rsc_pkts);
 	seq_printf(m, "rsc_segments %llu\n", c.rsc_segs);
+	seq_printf(m, "rsc_chains %llu\n", c.rsc_chains);
+	seq_printf(m, "tx_partial_copy %llu\n", c.partial_copy);
 	seq_printf(m, "rx_csum_ppi %llu\n", c.csum_ppi);
 	seq_printf(m, "rx_csum_tcp_ok %llu\n", c.csum_tcp);
 	seq_printf(m, "rx_csum_udp_ok %llu\n", c.csum_udp);

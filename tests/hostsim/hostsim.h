@@ -77,6 +77,8 @@ struct hs_dev;
 /* Event counters of a channel, kept for the device when it closes. */
 struct hs_ctr {
 	u64 rsc_pkts, rsc_segs;		/* coalesced frames, segments in them */
+	u64 rsc_chains;			/* ... that took more than one section */
+	u64 partial_copy;		/* sends: a section, then page ranges */
 	u64 csum_ppi;			/* receive checksum PPIs sent, with */
 	u64 csum_tcp, csum_udp, csum_ip; /* ... these ok bits */
 	u64 csum_bad;			/* ... or any failed bit */

@@ -365,6 +365,7 @@ static int hs_rx_rsc(struct hs_chan *hc, struct sk_buff **segs, u32 k,
 	}
 	hc->ctr.rsc_pkts++;
 	hc->ctr.rsc_segs += k;
+	hc->ctr.rsc_chains += nf > 1;
 	for (i = 0; i < k; i++) {
 		hc->rx_frames++;
 		hc->rx_bytes += segs[i]->len;
@@ -812,10 +813,10 @@ reply:
 
 /* Gather a GPA-direct packet's page ranges into the host buffer. */
 static int hs_gather_gpa(struct hs_chan *hc, const u8 *pkt, u32 pktlen, u32 off,
-			 u32 *outlen)
+			 u32 start, u32 *outlen)
 {
 	struct hs_dev *d = hc->dev;
-	u32 pos = sizeof(struct vmpacket_descriptor), nranges, i, total = 0;
+	u32 pos = sizeof(struct vmpacket_descriptor), nranges, i, total = start;
 	const u32 max = 128 * 1024;
 
 	/* reserved u32, range count u32, then the ranges */
@@ -1001,19 +1002,13 @@ static void hs_on_rndis_pkt(struct hs_chan *hc, u16 type, u64 tid, bool comp,
 		status = HVN_NVSP_STAT_FAIL;
 		goto reply;
 	}
-	if (type == VM_PKT_DATA_USING_GPA_DIRECT) {
-		if (idx != HVN_NVSP_INVALID_SECTION)
-			hs_violation(d, "GPA-direct packet also names section %u", idx);
-		if (hs_gather_gpa(hc, pkt, pktlen, off, &dlen)) {
-			status = HVN_NVSP_STAT_FAIL;
-			goto reply;
-		}
-	} else {
-		if (idx == HVN_NVSP_INVALID_SECTION) {
-			hs_violation(d, "inband SEND_RNDIS_PKT without data");
-			status = HVN_NVSP_STAT_FAIL;
-			goto reply;
-		}
+	/*
+	 * The data is the send section's bytes (if one is named), followed by
+	 * the page ranges' bytes (GPA direct), as Hyper-V and OpenVMM read it.
+	 * Both at once is the in-tree driver's partial copy: a batch whose
+	 * last message has its header in the section and its frame in pages.
+	 */
+	if (idx != HVN_NVSP_INVALID_SECTION) {
 		if (!d->sbuf || idx >= d->sbuf_size / d->sbuf_sect_size ||
 		    !size || size > d->sbuf_sect_size) {
 			hs_violation(d, "send section %u size %u invalid (buffer %u)",
@@ -1023,6 +1018,18 @@ static void hs_on_rndis_pkt(struct hs_chan *hc, u16 type, u64 tid, bool comp,
 		}
 		memcpy(hc->gather, d->sbuf + (size_t)idx * d->sbuf_sect_size, size);
 		dlen = size;
+	} else if (type != VM_PKT_DATA_USING_GPA_DIRECT) {
+		hs_violation(d, "inband SEND_RNDIS_PKT without data");
+		status = HVN_NVSP_STAT_FAIL;
+		goto reply;
+	}
+	if (type == VM_PKT_DATA_USING_GPA_DIRECT) {
+		if (hs_gather_gpa(hc, pkt, pktlen, off, dlen, &dlen)) {
+			status = HVN_NVSP_STAT_FAIL;
+			goto reply;
+		}
+		if (idx != HVN_NVSP_INVALID_SECTION)
+			hc->ctr.partial_copy++;
 	}
 	if (hs_rndis_from_guest(hc, hc->gather, dlen,
 				ctype == HVN_NVSP_CHANNEL_CONTROL))

@@ -126,6 +126,12 @@ ctl_other_key() {
 }
 
 emu_table() { status rss_table; }
+
+# an ethtool -x table on stdin as "<entries>:<channel>x<count>,..."
+ctl_tab_sum() {
+	awk '{ for (i = 2; i <= NF; i++) { n++; c[$i]++ } }
+		END { s = n ":"; for (k in c) s = s k "x" c[k] ","; print s }'
+}
 emu_key() { status rss_key; }
 
 sc_indir() {
@@ -153,8 +159,10 @@ sc_indir() {
 	[ "$s1" -ge 95 ] || bad="$bad weight01:chan1-got-$s1%"
 	ethtool -x eth0 | grep -q '^ *0: *1 *1 ' || bad="$bad -x-does-not-show-weights"
 	ethtool -X eth0 equal 2 || bad="$bad equal-2-refused"
+	tab=$(emu_table | tr ' ' '\n' | sort | uniq -c | tr -s ' \n' ' ')
 	s2=$(ctl_rx_share 0)
-	[ "$s2" -ge 2 ] && [ "$s2" -le 98 ] || bad="$bad equal2:chan0-got-$s2%"
+	[ "$s2" -ge 2 ] && [ "$s2" -le 98 ] ||
+		bad="$bad equal2:chan0-got-$s2%(host-table:$tab;hashinfo:$(status rss | awk '{ print $NF }');key:$(emu_key | cut -c1-16))"
 	# a new key reaches the host; the old one is put back
 	newkey=$(ctl_other_key "$key0")
 	ethtool -X eth0 hkey "$newkey" || bad="$bad hkey-refused"
@@ -178,7 +186,7 @@ ctl_iperf_rcvd() {
 }
 
 sc_chanctl() {
-	local max n mac bad="" sub1 sub2 got
+	local max n mac bad="" diff="" sub1 sub2 got key0 key1
 	max=$(ctl_max_chans)
 	n=$(ctl_chans)
 	mac=$(cat /sys/class/net/eth0/address)
@@ -188,6 +196,7 @@ sc_chanctl() {
 		return 0
 	fi
 	ctl_fh udp4 sd || bad="$bad set-udp4-sd"
+	key0=$(emu_key)
 	ctl_bg_iperf 5
 	sleep 1
 	ethtool -L eth0 combined 1 || bad="$bad combined-1-refused"
@@ -201,6 +210,14 @@ sc_chanctl() {
 	[ "$(ctl_chans)" = "$n" ] || bad="$bad current-$(ctl_chans)-want-$n"
 	sub2=$(status subchannels)
 	[ "$sub2" = $((n - 1)) ] || bad="$bad host-subchannels-$sub2-want-$((n - 1))"
+	key1=$(emu_key)
+	if [ "$key1" != "$key0" ]; then
+		case $key1 in *[!0]*) key1="another RSS key" ;; *) key1="an all-zero RSS key (every flow hashes to one channel)" ;; esac
+		if [ "$DRIVER" = intree ]; then diff="$diff sends $key1 after combined 1 -> $n;"
+		else bad="$bad rss-key-changed"; fi
+		# put it back for the scenarios after this one
+		ethtool -X eth0 hkey "$(echo "$key0" | sed 's/../&:/g; s/:$//')" || bad="$bad hkey-restore"
+	fi
 	wait
 	got=$(ctl_iperf_rcvd)
 	[ -n "$got" ] && [ "$got" -gt 0 ] || bad="$bad tcp-stream-lost"
@@ -211,7 +228,11 @@ sc_chanctl() {
 	[ "$(ctl_chans)" = "$n" ] || bad="$bad refused-change-changed-count"
 	ping_ok $PEER 3 || bad="$bad no-ping-after"
 	[ -z "$bad" ] || { echo "failed:$bad"; return 1; }
-	echo "combined $n -> 1 -> $n under TCP load (host subchannels $sub1 then $sub2, stream kept: $got bytes), MAC and udp4 hash level kept, combined $((max + 1)) refused"
+	if [ -n "$diff" ]; then
+		echo "in-tree driver of $(uname -r) on ethtool -L:$diff stream, MAC and udp4 hash level kept"
+		return 2
+	fi
+	echo "combined $n -> 1 -> $n under TCP load (host subchannels $sub1 then $sub2, stream kept: $got bytes), MAC, RSS key and udp4 hash level kept, combined $((max + 1)) refused"
 }
 
 # ethtool -g "Current" (or "maximums") RX and TX
@@ -225,7 +246,7 @@ ctl_ring() {
 emu_rbuf_bytes() { status recv_buf | awk '{ print $1 * $4 }'; }
 
 sc_rings() {
-	local mac max rx tx rx2 tx2 n key0 key1 keyorig rb0 rb1 sb0 sb1 tab0 bad="" diff=""
+	local mac max rx tx rx2 tx2 n key0 key1 keyorig rb0 rb1 sb0 sb1 tab0 tab1 bad="" diff=""
 	mac=$(cat /sys/class/net/eth0/address)
 	n=$(ctl_chans)
 	# the settings that must survive; the MTU first, since the in-tree
@@ -262,8 +283,12 @@ sc_rings() {
 	[ "$(cat /sys/class/net/eth0/mtu)" = 4000 ] || bad="$bad mtu-$(cat /sys/class/net/eth0/mtu)"
 	[ "$(ctl_chans)" = "$n" ] || bad="$bad channels-$(ctl_chans)-want-$n"
 	[ "$(ctl_hash_of udp4)" = l3 ] || bad="$bad udp4-hash-level-lost"
-	[ "$(ethtool -x eth0 2>/dev/null | grep '^ *[0-9]*:')" = "$tab0" ] ||
-		bad="$bad indirection-table-lost:$(ethtool -x eth0 | sed -n 2p | tr -s ' ')"
+	tab1=$(ethtool -x eth0 2>/dev/null | grep '^ *[0-9]*:')
+	if [ "$tab1" != "$tab0" ]; then
+		tab1="$(echo "$tab0" | ctl_tab_sum) -> $(echo "$tab1" | ctl_tab_sum)"
+		if [ "$DRIVER" = intree ]; then diff="$diff indirection table $tab1;"
+		else bad="$bad indirection-table-changed:$tab1"; fi
+	fi
 	key1=$(emu_key)
 	if [ "$key1" != "$key0" ]; then
 		if [ "$DRIVER" = intree ]; then diff="$diff puts its default RSS key back;"
@@ -296,7 +321,7 @@ sc_rings() {
 	ping_ok $PEER 3 || bad="$bad no-ping-after-restore"
 	[ -z "$bad" ] || { echo "failed:$bad"; return 1; }
 	if [ -n "$diff" ]; then
-		echo "in-tree driver of $(uname -r) on ethtool -G:$diff MAC, MTU, channels, table and hash level kept"
+		echo "in-tree driver of $(uname -r) on ethtool -G:$diff MAC, MTU, channels and hash level kept"
 		return 2
 	fi
 	echo "rx/tx $rx/$tx -> $rx2/$tx2 (host: receive buffer $rb0 -> $rb1 bytes, send buffer $sb0 -> $sb1 bytes), MAC, MTU 4000, $n channels, table, RSS key and udp4 hash level kept; out-of-range refused"
