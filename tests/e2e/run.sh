@@ -29,7 +29,7 @@ set -uo pipefail
 RELEASES=""
 DRIVER=${DRIVER:-intree}
 PROFILES=${PROFILES:-"ws2012r2 ws2016 azure"}
-SCENARIOS=${SCENARIOS:-"probe versions ping channels ethtool vlan regs iperf mtu link reload rescind strict rsc rxcsum faults vfassoc hashlevel chanctl indir rings features stats"}
+SCENARIOS=${SCENARIOS:-"probe versions ping channels ethtool vlan regs iperf mtu link reload rescind strict rsc rxcsum faults vfassoc hashlevel chanctl indir rings features stats netcons"}
 TIMEOUT=${TIMEOUT:-}
 MODULE=${MODULE:-}
 BENCH=${BENCH:-0}
@@ -171,7 +171,7 @@ bench_release() {
 }
 
 run_release() {
-	local rel=$1 img krel out tree ko bind why tmo log line nprof nsc
+	local rel=$1 img krel out tree ko bind why tmo log line nprof nsc h
 	out=$E2E_OUT/$rel
 	[ "$BENCH" = 1 ] && out=$E2E_OUT/bench/$rel
 	mkdir -p "$out"
@@ -205,15 +205,20 @@ run_release() {
 	e2e_stage_tools "$HVN_ROOTS/$rel" "$tree" "iproute2 ethtool iperf3 bpftool" \
 		"ip ethtool iperf3 bpftool" >&2 ||
 		{ record_all "$rel" "$krel" FAIL "guest tools could not be staged"; return; }
-	# kernel modules the scenarios use besides the driver (VLAN devices)
+	# kernel modules the scenarios use besides the driver (VLAN devices,
+	# netconsole)
 	mkdir -p "$tree/e2e/extra"
 	( e2e_stage_mod "$img" 8021q "$tree/e2e/extra" ) >&2 ||
 		{ record_all "$rel" "$krel" FAIL "module 8021q could not be staged"; return; }
-	# a static helper built with the release's own compiler
-	HVN_BIND="$E2E_DIR/guest:/hvn-guest $tree/usr/local/sbin:/hvn-out" \
-		hvn_chroot "$HVN_ROOTS/$rel" gcc -O2 -static -o /hvn-out/rawsend \
-		/hvn-guest/rawsend.c >&2 ||
-		{ record_all "$rel" "$krel" FAIL "guest helper rawsend did not build"; return; }
+	( e2e_stage_mod "$img" netconsole "$tree/e2e/extra" ) >&2 ||
+		hvn_log "$rel: no netconsole module (the netcons scenario will say so)"
+	# static helpers built with the release's own compiler
+	for h in rawsend udprecv; do
+		HVN_BIND="$E2E_DIR/guest:/hvn-guest $tree/usr/local/sbin:/hvn-out" \
+			hvn_chroot "$HVN_ROOTS/$rel" gcc -O2 -static -o /hvn-out/$h \
+			/hvn-guest/$h.c >&2 ||
+			{ record_all "$rel" "$krel" FAIL "guest helper $h did not build"; return; }
+	done
 	cp "$E2E_DIR/guest/scenarios.sh" "$tree/e2e/guest.sh"
 	chmod +x "$tree/e2e/guest.sh"
 	mkdir -p "$tree/e2e/sc"

@@ -77,3 +77,42 @@ sc_regs() {
 	[ -z "$bad" ] || { echo "send table differs from the host's:$bad"; return 1; }
 	echo "ethtool -d: 16-entry send table as the host sent it ($n channels): $*"
 }
+
+# netconsole through the driver: kernel messages leave by netpoll (transmit
+# with interrupts off, the NAPI poll driven by netpoll) and reach a UDP
+# listener on the peer.
+NC_CFG=/sys/kernel/config/netconsole
+sc_netcons() {
+	local t=$NC_CFG/e2e msg n pid bad=""
+	[ -d /sys/module/netconsole ] || { echo "no netconsole module in this image"; return 2; }
+	[ -d $NC_CFG ] || mount -t configfs none /sys/kernel/config 2>/dev/null
+	[ -d $NC_CFG ] || { echo "netconsole has no dynamic targets (configfs) here"; return 2; }
+	rmdir $t 2>/dev/null
+	mkdir $t || { echo "cannot create a netconsole target"; return 1; }
+	echo eth0 >$t/dev_name
+	echo $SELF >$t/local_ip
+	echo $PEER >$t/remote_ip
+	echo 6666 >$t/remote_port
+	ip netns exec peer cat /sys/class/net/hsw0/address >$t/remote_mac
+	ip netns exec peer /usr/local/sbin/udprecv 6666 3 >/tmp/ncons.out 2>&1 &
+	pid=$!
+	sleep 0.3
+	if ! echo 1 >$t/enabled; then
+		kill $pid 2>/dev/null
+		rmdir $t
+		echo "netconsole target not enabled: $(dmesg | grep -i netconsole | tail -n 1)"
+		return 1
+	fi
+	msg="hvn-e2e-netconsole-$(date +%s)"
+	for n in 1 2 3 4 5; do
+		echo "<3>$msg-$n" >/dev/kmsg
+	done
+	wait $pid
+	echo 0 >$t/enabled
+	rmdir $t
+	n=$(grep -c "$msg-" /tmp/ncons.out)
+	[ "$n" = 5 ] || bad="$bad got-$n-of-5"
+	ping_ok $PEER 3 || bad="$bad no-ping-after"
+	[ -z "$bad" ] || { echo "failed:$bad ($(head -c 200 /tmp/ncons.out | tr '\n' ' '))"; return 1; }
+	echo "5 kernel messages reached the peer by netconsole (netpoll)"
+}
