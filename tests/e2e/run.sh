@@ -29,7 +29,7 @@ set -uo pipefail
 RELEASES=""
 DRIVER=${DRIVER:-intree}
 PROFILES=${PROFILES:-"ws2012r2 ws2016 azure"}
-SCENARIOS=${SCENARIOS:-"probe versions ping channels ethtool vlan regs iperf mtu link reload rescind strict rsc rxcsum faults vfassoc hashlevel chanctl indir rings features stats"}
+SCENARIOS=${SCENARIOS:-"probe versions ping channels ethtool vlan regs iperf mtu link reload rescind strict rsc rxcsum faults vfassoc hashlevel indir rings features stats"}
 TIMEOUT=${TIMEOUT:-}
 MODULE=${MODULE:-}
 BENCH=${BENCH:-0}
