@@ -160,9 +160,8 @@ static int hvn_set_channels(struct net_device *ndev,
 		return -EINVAL;
 	if (ch->combined_count == r->num_chn)
 		return 0;
+	/* a table the user set stays (the core checked it fits) */
 	p->set.channels = ch->combined_count;
-	/* a table for another channel count does not carry over */
-	p->set.itab_len = 0;
 	ret = hvn_reattach(p);
 	if (ret) {
 		p->set.channels = old;

@@ -774,7 +774,9 @@ int hvn_attach(struct hvn_priv *p)
 		.lro = ndev->reg_state == NETREG_UNINITIALIZED ||
 		       (ndev->features & NETIF_F_LRO),
 		.rss_key = p->set.rss_key,
-		.itab = p->set.itab_len ? p->set.itab : NULL,
+		/* the user's table; otherwise spread over the channels */
+		.itab = p->set.itab_len && netif_is_rxfh_configured(ndev) ?
+			p->set.itab : NULL,
 		.itab_len = p->set.itab_len,
 	};
 	bool first = ndev->reg_state == NETREG_UNINITIALIZED;
@@ -814,6 +816,38 @@ int hvn_attach(struct hvn_priv *p)
 	return 0;
 }
 
+/*
+ * Send what xmit left batched (more frames were announced, then the queue
+ * was disabled) while the RNDIS device still runs: after HALT the host
+ * takes no data, and poll must find nothing left to flush.  The TX lock
+ * orders this against the flush in hvn_poll().
+ */
+static void hvn_tx_quiesce(struct hvn_priv *p, struct hvn_rndis_dev *r)
+{
+	struct netdev_queue *txq;
+	u32 q, lost = 0;
+	int tries;
+	bool busy;
+
+	for (q = 0; q < r->num_chn; q++) {
+		txq = netdev_get_tx_queue(p->ndev, q);
+		for (tries = 0; ; tries++) {
+			__netif_tx_lock_bh(txq);
+			busy = hvn_rndis_flush(r, q) == -EAGAIN;
+			if (busy && tries >= 200) {	/* ~0.2 s of a full ring */
+				lost += hvn_rndis_drop_batch(r, q);
+				busy = false;
+			}
+			__netif_tx_unlock_bh(txq);
+			if (!busy)
+				break;
+			usleep_range(500, 1000);
+		}
+	}
+	while (lost--)
+		dev_core_stats_tx_dropped_inc(p->ndev);
+}
+
 /**
  * hvn_detach() - tear the device underneath down (interface stays)
  * @p: device (RTNL held once registered)
@@ -824,10 +858,13 @@ void hvn_detach(struct hvn_priv *p)
 	struct hvn_rndis_dev *r;
 	enum hvn_dev_stat st;
 
-	netif_tx_disable(ndev);
-	/* after unregister a carrier event would outlive the interface */
+	/*
+	 * Carrier first: hvn_poll() wakes queues only with a carrier.  After
+	 * unregister a carrier event would outlive the interface.
+	 */
 	if (ndev->reg_state == NETREG_REGISTERED)
 		netif_carrier_off(ndev);
+	netif_tx_disable(ndev);
 	mutex_lock(&p->cfg_lock);
 	r = hvn_rdev(p);
 	RCU_INIT_POINTER(p->rdev, NULL);
@@ -835,6 +872,7 @@ void hvn_detach(struct hvn_priv *p)
 	if (!r)
 		return;
 	synchronize_net();
+	hvn_tx_quiesce(p, r);
 	hvn_link_queues(p, r->num_chn, false);
 	hvn_rndis_sum_viol(r, &p->viol_base);
 	for (st = 0; st < HVN_ST_NR; st++)

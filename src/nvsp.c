@@ -599,6 +599,29 @@ int hvn_nvsp_flush(struct hvn_nvsp_dev *d, u16 q)
 	return 0;
 }
 
+/**
+ * hvn_nvsp_drop_batch() - give up the batch being filled on a queue
+ * @d: device
+ * @q: queue (TX queue lock held)
+ *
+ * For teardown when the ring stays full: the host never saw the section.
+ *
+ * Return: the number of frames dropped with it.
+ */
+u32 hvn_nvsp_drop_batch(struct hvn_nvsp_dev *d, u16 q)
+{
+	struct hvn_nvsp_chan *nc = d->ch[q];
+	u32 n = nc->batch_cnt;
+
+	if (nc->batch_idx == HVN_SECTION_NONE)
+		return 0;
+	hvn_sections_free(&d->sect, nc->batch_idx, NULL);
+	nc->batch_idx = HVN_SECTION_NONE;
+	nc->batch_len = 0;
+	nc->batch_cnt = 0;
+	return n;
+}
+
 /* Add one page range (split at page boundaries) for @len bytes at @va */
 static int hvn_nvsp_add_range(struct hvn_vmpkt_page_range *r, u32 *n,
 			      struct page *page, u32 off, u32 len)

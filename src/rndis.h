@@ -162,6 +162,11 @@ static inline int hvn_rndis_flush(struct hvn_rndis_dev *r, u16 q)
 	return hvn_nvsp_flush(&r->nvsp, q);
 }
 
+static inline u32 hvn_rndis_drop_batch(struct hvn_rndis_dev *r, u16 q)
+{
+	return hvn_nvsp_drop_batch(&r->nvsp, q);
+}
+
 static inline u32 hvn_rndis_tx_avail_pct(struct hvn_rndis_dev *r, u16 q)
 {
 	return hvn_nvsp_tx_avail_pct(&r->nvsp, q);
