@@ -124,7 +124,7 @@ rpm:
 check-packaging:
 	bash $(SRC_DIR)/tests/packaging/run.sh
 
-# make e2e [DRIVER=intree|ours] [KERNELS="5.10 6.1 6.12 7"] [PROFILES="..."]
+# make e2e [DRIVER=intree|ours|"intree ours"] [KERNELS="5.10 6.1 6.12 7"] [PROFILES="..."]
 E2E_RELEASE_5.10 := bullseye
 E2E_RELEASE_6.1 := bookworm
 E2E_RELEASE_6.12 := trixie
@@ -132,7 +132,7 @@ E2E_RELEASE_7 := sid
 DRIVER ?= ours
 .PHONY: e2e
 e2e:
-	$(SRC_DIR)/tests/e2e/run.sh --driver $(DRIVER) \
+	$(SRC_DIR)/tests/e2e/run.sh --driver "$(DRIVER)" \
 		$(foreach k,$(KERNELS),--release $(or $(E2E_RELEASE_$(k)),$(k))) \
 		$(if $(PROFILES),--profiles "$(PROFILES)")
 

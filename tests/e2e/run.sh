@@ -2,10 +2,11 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # End-to-end suite: boot each release's Debian kernel in QEMU (TCG) with the
-# Hyper-V host emulator (tests/hostsim) and a netvsc driver, run the guest
-# scenarios for every host profile, report.
+# Hyper-V host emulator (tests/hostsim) and netvsc drivers, run the guest
+# scenarios for every driver and host profile, report.  One boot per
+# release: the drivers are tested one after the other in that guest.
 #
-#   tests/e2e/run.sh [--release R]... [--driver intree|ours|file]
+#   tests/e2e/run.sh [--release R]... [--driver intree|ours|file]...
 #                    [--module PATH] [--label NAME]
 #                    [--profiles "ws2012r2 ws2016 azure"] [--scenarios "..."]
 #                    [--timeout SECONDS] [--verbose] [--bench]
@@ -14,12 +15,15 @@
 # prints a same-boot throughput comparison (TCP Mbit/s, UDP datagrams/s both
 # ways, ours/in-tree ratio) instead of running the scenarios; figures go to
 # build/e2e/bench.txt.
+# --driver may be given more than once (or as a list, "intree ours"): the
+# distro's driver first proves the emulator, then ours runs in the same boot.
 # --driver file boots a prebuilt hv_netvsc.ko (--module, e.g. the one DKMS
 # installed; .ko/.ko.xz/.ko.zst) and records it under --label (default
 # "file").
 #
 # Releases: bullseye (5.10), bookworm (6.1), trixie (6.12), sid (7.x);
-# default all.  Prints one line per scenario and "e2e: N passed, N failed";
+# default all.  Prints one line per scenario, a count per driver and
+# "e2e: N passed, N failed";
 # writes JSON lines to build/e2e/results.jsonl.  Exit status 0 only if
 # everything ran and passed.
 set -uo pipefail
@@ -27,9 +31,9 @@ set -uo pipefail
 . "$(dirname "$0")/lib.sh"
 
 RELEASES=""
-DRIVER=${DRIVER:-intree}
+DRIVERS=""
 PROFILES=${PROFILES:-"ws2012r2 ws2016 azure"}
-SCENARIOS=${SCENARIOS:-"probe versions ping channels ethtool vlan regs iperf mtu link reload rescind strict rsc rxcsum faults vfassoc hashlevel indir rings features stats"}
+SCENARIOS=${SCENARIOS:-"probe versions ping channels ethtool vlan regs iperf mtu link reload rescind strict rsc rxcsum faults vfassoc hashlevel indir chanctl rings features stats"}
 TIMEOUT=${TIMEOUT:-}
 MODULE=${MODULE:-}
 BENCH=${BENCH:-0}
@@ -37,7 +41,7 @@ LABEL=${LABEL:-}
 while [ $# -gt 0 ]; do
 	case $1 in
 	--release|-r) RELEASES="$RELEASES $2"; shift ;;
-	--driver|-d) DRIVER=$2; shift ;;
+	--driver|-d) DRIVERS="$DRIVERS $2"; shift ;;
 	--module|-m) MODULE=$2; shift ;;
 	--label|-l) LABEL=$2; shift ;;
 	--profiles|-p) PROFILES=$2; shift ;;
@@ -51,15 +55,21 @@ while [ $# -gt 0 ]; do
 	shift
 done
 RELEASES=${RELEASES:-$HVN_RELEASES}
-case $DRIVER in
-intree|ours) LABEL=${LABEL:-$DRIVER} ;;
-file)
-	LABEL=${LABEL:-file}
-	[ -f "$MODULE" ] || hvn_die "--driver file needs --module PATH (got '$MODULE')"
-	MODULE=$(readlink -f "$MODULE")
-	;;
-*) hvn_die "--driver intree|ours|file" ;;
-esac
+DRIVERS=${DRIVERS:-${DRIVER:-intree}}
+# RUNS: <label>:<kind> per driver, in order
+RUNS=""
+for d in $DRIVERS; do
+	case $d in
+	intree|ours) RUNS="$RUNS $d:$d" ;;
+	file)
+		[ -f "$MODULE" ] || hvn_die "--driver file needs --module PATH (got '$MODULE')"
+		MODULE=$(readlink -f "$MODULE")
+		RUNS="$RUNS ${LABEL:-file}:file"
+		;;
+	*) hvn_die "--driver intree|ours|file" ;;
+	esac
+done
+RUNS=${RUNS# }
 [ "$(id -u)" = 0 ] || hvn_die "needs root (chroot builds, debootstrap)"
 
 mkdir -p "$E2E_OUT"
@@ -68,41 +78,58 @@ RESULTS=$E2E_OUT/results.jsonl
 npass=0
 nfail=0
 nnotrun=0
+declare -A dpass dfail dnotrun
+for r in $RUNS; do
+	dpass[${r%%:*}]=0 dfail[${r%%:*}]=0 dnotrun[${r%%:*}]=0
+done
 
 json_str() { printf '%s' "$1" | sed 's/\\/\\\\/g; s/"/\\"/g; s/\t/ /g'; }
 
-# record <release> <krel> <profile> <scenario> <result> <seconds> <violations> <detail>
+# record <run> <release> <krel> <profile> <scenario> <result> <seconds> <violations> <detail>
+# (<run> is <label>:<kind>)
 record() {
-	local rel=$1 krel=$2 prof=$3 sc=$4 res=$5 secs=$6 viol=$7 detail=$8 lres
-	printf '%-9s %-24s %-8s %-9s %-6s %4ss  %s\n' "$rel" "$krel" "$prof" "$sc" \
-		"$res" "$secs" "$detail"
+	local run=$1 rel=$2 krel=$3 prof=$4 sc=$5 res=$6 secs=$7 viol=$8 detail=$9 lres
+	local label=${run%%:*} kind=${run#*:}
+	printf '%-9s %-24s %-6s %-8s %-9s %-6s %4ss  %s\n' "$rel" "$krel" "$label" \
+		"$prof" "$sc" "$res" "$secs" "$detail"
 	case $res in
-	PASS) npass=$((npass + 1)); lres=pass ;;
+	PASS) npass=$((npass + 1)); lres=pass; dpass[$label]=$((dpass[$label] + 1)) ;;
 	NOTRUN)
 		# the distro's driver may lack a control: reported, not failed;
 		# ours must have them all
 		lres=not-run
-		if [ "$DRIVER" = intree ]; then nnotrun=$((nnotrun + 1))
-		else nfail=$((nfail + 1)); fi
+		if [ "$kind" = intree ]; then
+			nnotrun=$((nnotrun + 1)); dnotrun[$label]=$((dnotrun[$label] + 1))
+		else
+			nfail=$((nfail + 1)); dfail[$label]=$((dfail[$label] + 1))
+		fi
 		;;
-	*) nfail=$((nfail + 1)); lres=fail ;;
+	*) nfail=$((nfail + 1)); lres=fail; dfail[$label]=$((dfail[$label] + 1)) ;;
 	esac
 	printf '{"release":"%s","kernel":"%s","driver":"%s","profile":"%s","scenario":"%s","result":"%s","seconds":%s,"violations":%s,"detail":"%s"}\n' \
-		"$rel" "$krel" "$LABEL" "$prof" "$sc" "$lres" "${secs:-0}" "${viol:-0}" \
+		"$rel" "$krel" "$label" "$prof" "$sc" "$lres" "${secs:-0}" "${viol:-0}" \
 		"$(json_str "$detail")" >>"$RESULTS.new"
 }
 
 # all scenarios of a release fail with one reason
 record_all() {
-	local rel=$1 krel=$2 res=$3 reason=$4 p s
+	local rel=$1 krel=$2 res=$3 reason=$4 r
+	for r in $RUNS; do
+		record_run "$r" "$rel" "$krel" "$res" "$reason"
+	done
+}
+
+# all scenarios of one driver (<label>:<kind>) fail with one reason
+record_run() {
+	local r=$1 rel=$2 krel=$3 res=$4 reason=$5 p s
 	for p in $PROFILES; do
 		for s in $SCENARIOS; do
-			record "$rel" "$krel" "$p" "$s" "$res" 0 0 "$reason"
+			record "$r" "$rel" "$krel" "$p" "$s" "$res" 0 0 "$reason"
 		done
 	done
 }
 
-# Stage the driver under test into $2 (the initramfs module directory).
+# Stage the driver of kind $DRIVER into $2 (the initramfs module directory).
 stage_driver() {
 	local rel=$1 img=$2 dir=$3 out=$4 log ko
 	case $DRIVER in
@@ -171,7 +198,7 @@ bench_release() {
 }
 
 run_release() {
-	local rel=$1 img krel out tree ko bind why tmo log line nprof nsc h
+	local rel=$1 img krel out tree ko bind why tmo log line nprof nsc h r staged=""
 	out=$E2E_OUT/$rel
 	[ "$BENCH" = 1 ] && out=$E2E_OUT/bench/$rel
 	mkdir -p "$out"
@@ -185,7 +212,7 @@ run_release() {
 	# VMBus built in (7.x): the emulator redirects it with livepatch
 	bind=modular
 	[ -n "$(e2e_find_mod "$img" hv_vmbus)" ] || bind=livepatch
-	hvn_log "$rel: kernel $krel, emulator binding $bind, driver $DRIVER"
+	hvn_log "$rel: kernel $krel, emulator binding $bind, drivers $DRIVERS"
 	ko=$(e2e_build_hostsim "$rel" "$img" "$out" "$bind") ||
 		{ record_all "$rel" "$krel" FAIL "emulator build failed (see $out/hostsim-build.log)"; return; }
 	tree=$out/tree
@@ -198,9 +225,19 @@ run_release() {
 			why=$(DRIVER=$d stage_driver "$rel" "$img" "$tree/e2e/mod-$d" "$out") ||
 				{ hvn_log "$rel: bench without $d: $why"; rm -rf "$tree/e2e/mod-$d"; }
 		done
-	elif ! why=$(stage_driver "$rel" "$img" "$tree/e2e/mod" "$out"); then
-		record_all "$rel" "$krel" FAIL "driver $DRIVER: $why"
-		return
+	else
+		# a driver that cannot be staged fails alone; the others run
+		staged=""
+		for r in $RUNS; do
+			mkdir -p "$tree/e2e/mod-${r%%:*}"
+			if why=$(DRIVER=${r#*:} stage_driver "$rel" "$img" \
+				"$tree/e2e/mod-${r%%:*}" "$out"); then
+				staged="$staged $r"
+			else
+				record_run "$r" "$rel" "$krel" FAIL "driver ${r#*:}: $why"
+			fi
+		done
+		[ -n "$staged" ] || return
 	fi
 	e2e_stage_tools "$HVN_ROOTS/$rel" "$tree" "iproute2 ethtool iperf3 bpftool" \
 		"ip ethtool iperf3 bpftool" >&2 ||
@@ -225,33 +262,35 @@ run_release() {
 	chmod +x "$tree/e2e/guest.sh"
 	mkdir -p "$tree/e2e/sc"
 	cp "$E2E_DIR"/guest/sc-*.sh "$tree/e2e/sc/" 2>/dev/null || true
-	printf 'PROFILES="%s"\nSCENARIOS="%s"\nDRIVER=%s\n' "$PROFILES" "$SCENARIOS" \
-		"$DRIVER" >"$tree/e2e/config"
+	printf 'PROFILES="%s"\nSCENARIOS="%s"\nDRIVERS="%s"\n' "$PROFILES" "$SCENARIOS" \
+		"${staged# }" >"$tree/e2e/config"
 	[ "$BENCH" = 1 ] && printf 'MODE=bench\nBENCH_ROUNDS=%s\n' "${BENCH_ROUNDS:-3}" >>"$tree/e2e/config"
 	e2e_mkinitramfs "$tree" "$out/initrd.gz"
 	if [ "$BENCH" = 1 ]; then
 		bench_release "$rel" "$img" "$krel" "$out"
 		return
 	fi
-	nprof=$(echo $PROFILES | wc -w)
+	nprof=$(( $(echo $PROFILES | wc -w) * $(echo $staged | wc -w) ))
 	nsc=$(echo $SCENARIOS | wc -w)
 	tmo=${TIMEOUT:-$((90 + nprof * nsc * 40))}
 	log=$out/console.log
 	hvn_log "$rel: booting (timeout ${tmo}s, console in $log)"
 	e2e_boot "$img/vmlinuz" "$out/initrd.gz" "$log" "$tmo"
-	local p s got
-	for p in $PROFILES; do
-		for s in $SCENARIOS; do
-			line=$(grep -a "^E2E-RESULT $p $s " "$log" | head -n1)
-			if [ -z "$line" ]; then
-				why="no result: guest crashed or timed out"
-				grep -aq '^E2E-END' "$log" || why="$why (no clean end; see $log)"
-				record "$rel" "$krel" "$p" "$s" FAIL 0 0 "$why"
-				continue
-			fi
-			set -- $line
-			got=$4
-			record "$rel" "$krel" "$p" "$s" "$got" "$5" "$6" "$(echo "$line" | cut -d' ' -f7-)"
+	local p s
+	for r in $staged; do
+		for p in $PROFILES; do
+			for s in $SCENARIOS; do
+				line=$(grep -a "^E2E-RESULT ${r%%:*} $p $s " "$log" | head -n1)
+				if [ -z "$line" ]; then
+					why="no result: guest crashed or timed out"
+					grep -aq '^E2E-END' "$log" || why="$why (no clean end; see $log)"
+					record "$r" "$rel" "$krel" "$p" "$s" FAIL 0 0 "$why"
+					continue
+				fi
+				set -- $line
+				record "$r" "$rel" "$krel" "$p" "$s" "$5" "$6" "$7" \
+					"$(echo "$line" | cut -d' ' -f8-)"
+			done
 		done
 	done
 }
@@ -261,20 +300,27 @@ e2e_host_tools
 for rel in $RELEASES; do
 	run_release "$rel"
 done
-# keep results of releases not run this time
+# keep the results of other releases and other drivers
 if [ -f "$RESULTS" ]; then
-	for rel in $RELEASES; do
-		echo "\"release\":\"$rel\",\"kernel\""
-	done >"$RESULTS.ran"
-	grep -v -F -f "$RESULTS.ran" "$RESULTS" | grep -F "\"driver\":\"$LABEL\"" >>"$RESULTS.new" || true
-	grep -v -F "\"driver\":\"$LABEL\"" "$RESULTS" >>"$RESULTS.new" || true
-	rm -f "$RESULTS.ran"
+	labels=""
+	for r in $RUNS; do labels="$labels ${r%%:*}"; done
+	awk -v rels=" $RELEASES " -v labels="$labels " '
+		{
+			rel = $0; sub(/.*"release":"/, "", rel); sub(/".*/, "", rel)
+			drv = $0; sub(/.*"driver":"/, "", drv); sub(/".*/, "", drv)
+			if (index(rels, " " rel " ") && index(labels, " " drv " ")) next
+			print
+		}' "$RESULTS" >>"$RESULTS.new"
 fi
 if [ "$BENCH" = 1 ]; then
 	rm -f "$RESULTS.new"
 	exit 0
 fi
 mv "$RESULTS.new" "$RESULTS"
+for r in $RUNS; do
+	l=${r%%:*}
+	echo "e2e $l: ${dpass[$l]} passed, ${dfail[$l]} failed, ${dnotrun[$l]} not run"
+done
 if [ "$nnotrun" -gt 0 ]; then
 	echo "e2e: $npass passed, $nfail failed ($nnotrun not run: the in-tree driver lacks the feature)"
 else

@@ -122,13 +122,13 @@ boot_e2e() {
 	wait=$(sed -n 's/^BOOT-WAIT //p' "$log")
 	for sc in $boot_scenarios; do
 		line=$(awk -v r="$rel" -v p="$boot_profiles" -v s="$sc" \
-			'$1 == r && $3 == p && $4 == s' "$log" | head -n1)
+			'$1 == r && $3 == "dkms" && $4 == p && $5 == s' "$log" | head -n1)
 		if [ -z "$line" ]; then
 			echo "FAIL $rel boot $sc: no result from tests/e2e/run.sh"
 			tail -n 20 "$log" | sed 's/^/    /'
 			continue
 		fi
-		read -r _ _ _ _ res t detail <<<"$line"
+		read -r _ _ _ _ _ res t detail <<<"$line"
 		case $res in
 		PASS) echo "PASS $rel boot $sc: $detail ($t)" ;;
 		*)

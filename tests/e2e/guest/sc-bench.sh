@@ -18,7 +18,7 @@ bench_one() {
 	shift
 	ip netns exec peer timeout $((BENCH_SECS + 15)) $IPERF -s -1 >/dev/null 2>&1 &
 	pid=$!
-	sleep 0.5
+	iperf_ready
 	timeout $((BENCH_SECS + 10)) $IPERF -c $PEER -t $BENCH_SECS -J \
 		--connect-timeout 3000 "$@" >/tmp/bench.out 2>&1
 	wait $pid

@@ -9,13 +9,15 @@
 #   rings      ethtool -G rx N tx M: buffers re-created, settings kept
 # Same contract as scenarios.sh: one line of detail, return 0/1/2.
 #
-# chanctl is opt-in (--scenarios chanctl) until a race in our driver is
-# fixed: in the full CI run of 0dcbd84 (trixie, azure profile), ethtool -L
-# under TCP load made our driver send on a device the host had already
-# halted (emulator: "RNDIS PACKET before INIT", then a garbled send: "RNDIS
-# message length 60000 (have 44)", "SEND_RNDIS_PKT without completion
-# request").  It passed in the other 11 runs of that CI and in every
-# earlier run; the in-tree driver never showed it.
+# chanctl caught a race in our driver (full CI run of 0dcbd84, trixie,
+# azure): frames that xmit had left batched in a send section (more were
+# announced, then the queue was disabled) were flushed by the NAPI poll
+# after HALT, so the emulator saw "RNDIS PACKET before INIT" and then a
+# section reused under it.  hvn_detach() now sends them under the TX lock
+# before HALT.  indir and chanctl also reset the indirection table to the
+# driver's own (a table the user set keeps the channel count from going
+# down, and the driver now keeps it across channel changes, as ethtool
+# expects).
 #
 # Notes from the in-tree driver: ethtool before 6.5 exits 0 when the kernel
 # refuses rx-flow-hash (ctl_fh reads its message); the in-tree driver sends
@@ -53,7 +55,7 @@ ctl_udp_spread() {
 	local before after
 	before=$(ctl_txq | tr '\n' ' ')
 	ip netns exec peer timeout 15 $IPERF -s -1 >/dev/null 2>&1 &
-	sleep 0.5
+	iperf_ready
 	timeout 12 $IPERF -c $PEER -u -P 16 -b 300K -l 200 -t 1 --connect-timeout 3000 \
 		>/dev/null 2>&1
 	wait
@@ -110,7 +112,7 @@ ctl_chan_rx() {
 # 16 TCP flows peer -> guest for 1 s (many RSS hashes)
 ctl_rx_flows() {
 	ip netns exec peer timeout 15 $IPERF -s -1 >/dev/null 2>&1 &
-	sleep 0.5
+	iperf_ready
 	timeout 12 $IPERF -c $PEER -R -P 16 -t 1 --connect-timeout 3000 >/dev/null 2>&1
 	wait
 }
@@ -178,6 +180,8 @@ sc_indir() {
 	[ "$hk" = "$(echo "$newkey" | tr -d ':')" ] || bad="$bad host-key-$hk"
 	ethtool -X eth0 hkey "$(echo "$key0" | sed 's/../&:/g; s/:$//')" || bad="$bad hkey-restore"
 	[ "$(emu_key)" = "$key0" ] || bad="$bad key-not-restored"
+	# back to the driver's own table: a user table pins the channel count
+	ethtool -X eth0 default || bad="$bad default-refused"
 	[ -z "$bad" ] || { echo "failed:$bad"; return 1; }
 	echo "host channel choice follows the table: equal 1 -> chan0 $s0%, weight 0 1 -> chan1 $s1%, equal 2 -> chan0 $s2%; hkey reached the host"
 }
@@ -185,7 +189,7 @@ sc_indir() {
 # iperf3 TCP guest -> peer in the background for <seconds>
 ctl_bg_iperf() {
 	ip netns exec peer timeout $(($1 + 15)) $IPERF -s -1 >/dev/null 2>&1 &
-	sleep 0.5
+	iperf_ready
 	timeout $(($1 + 12)) $IPERF -c $PEER -t "$1" -J --connect-timeout 3000 >/tmp/ctl-iperf.json 2>&1 &
 }
 
@@ -194,7 +198,7 @@ ctl_iperf_rcvd() {
 }
 
 sc_chanctl() {
-	local max n mac bad="" diff="" sub1 sub2 got key0 key1
+	local max n mac bad="" diff="" sub1 sub2 got key0 key1 c
 	max=$(ctl_max_chans)
 	n=$(ctl_chans)
 	mac=$(cat /sys/class/net/eth0/address)
@@ -203,6 +207,8 @@ sc_chanctl() {
 		echo "max $max channel: combined 2 refused"
 		return 0
 	fi
+	# a table set by the user would keep the channel count from going down
+	ethtool -X eth0 default
 	ctl_fh udp4 sd || bad="$bad set-udp4-sd"
 	key0=$(emu_key)
 	ctl_bg_iperf 5
@@ -218,6 +224,13 @@ sc_chanctl() {
 	[ "$(ctl_chans)" = "$n" ] || bad="$bad current-$(ctl_chans)-want-$n"
 	sub2=$(status subchannels)
 	[ "$sub2" = $((n - 1)) ] || bad="$bad host-subchannels-$sub2-want-$((n - 1))"
+	# no table set by the user: the host's spreads over every channel again
+	for c in $(seq 0 $((n - 1))); do
+		case " $(emu_table) " in
+		*" $c "*) ;;
+		*) bad="$bad host-table-misses-channel-$c" ;;
+		esac
+	done
 	key1=$(emu_key)
 	if [ "$key1" != "$key0" ]; then
 		case $key1 in *[!0]*) key1="another RSS key" ;; *) key1="an all-zero RSS key (every flow hashes to one channel)" ;; esac
@@ -240,7 +253,7 @@ sc_chanctl() {
 		echo "in-tree driver of $(uname -r) on ethtool -L:$diff stream, MAC and udp4 hash level kept"
 		return 2
 	fi
-	echo "combined $n -> 1 -> $n under TCP load (host subchannels $sub1 then $sub2, stream kept: $got bytes), MAC, RSS key and udp4 hash level kept, combined $((max + 1)) refused"
+	echo "combined $n -> 1 -> $n under TCP load (host subchannels $sub1 then $sub2, host table over all $n, stream kept: $got bytes), MAC, RSS key and udp4 hash level kept, combined $((max + 1)) refused"
 }
 
 # ethtool -g "Current" (or "maximums") RX and TX

@@ -16,7 +16,7 @@ host_iperf() {
 	IP_RCVD=""
 	ip netns exec peer timeout 20 $IPERF -s -1 >/tmp/iperf-s.out 2>&1 &
 	pid=$!
-	sleep 0.5
+	iperf_ready
 	timeout 20 $IPERF -c $PEER --connect-timeout 3000 -J "$@" >/tmp/iperf.json 2>&1
 	wait $pid
 	IP_SENT=$(awk '/"sum_sent"/ { s = 1 } s && /"bytes"/ { gsub(/[^0-9]/, ""); print; exit }' /tmp/iperf.json)
@@ -125,7 +125,7 @@ sc_rxcsum() {
 	u1=$(status rx_csum_udp_ok)
 	# IPv6 TCP: a short exchange is enough to see the PPIs
 	ip netns exec peer timeout 10 $IPERF -s -1 >/dev/null 2>&1 &
-	sleep 0.5
+	iperf_ready
 	timeout 10 $IPERF -6 -c fd00::1 -t 1 -R >/dev/null 2>&1 || bad="$bad tcp6:failed"
 	wait
 	t2=$(status rx_csum_tcp_ok)
@@ -176,8 +176,8 @@ sc_faults() {
 	h0=$(status comp_held)
 	d0=$(status stall_deferred)
 	ip netns exec peer timeout 20 $IPERF -s -1 >/tmp/iperf-s.out 2>&1 &
-	sleep 0.5
-	timeout 20 $IPERF -c $PEER --connect-timeout 3000 -J -t 5 -P 2 >/tmp/iperf.json 2>&1 &
+	iperf_ready
+	timeout 20 $IPERF -c $PEER --connect-timeout 3000 -J -t 4 -P 2 >/tmp/iperf.json 2>&1 &
 	pid=$!
 	sleep 1
 	echo 300 >"$DBG/delay_comp"
@@ -203,7 +203,7 @@ sc_faults() {
 		ip netns exec peer sh -c "echo 16777216 >/proc/sys/net/core/$f" 2>/dev/null
 	done
 	ip netns exec peer timeout 20 $IPERF -s -1 >/tmp/iperf-s.out 2>&1 &
-	sleep 0.5
+	iperf_ready
 	timeout 20 $IPERF -c $PEER --connect-timeout 3000 -J -t 4 -u -b 0 -l 64 -w 8M \
 		>/tmp/iperf-u.json 2>&1 &
 	pid=$!
