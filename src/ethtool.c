@@ -33,7 +33,8 @@ static const char * const hvn_dev_stat_names[HVN_ST_NR] = {
 	[HVN_ST_RX_CSUM_NONE]	= "rx_csum_none",
 };
 
-#define HVN_QUEUE_STATS		4	/* tx packets, bytes; rx packets, bytes */
+/* tx packets, bytes, xdp_xmit; rx packets, bytes, xdp_drop, _redirect, _tx */
+#define HVN_QUEUE_STATS		8
 #define HVN_VIOL_STATS		(HVN_V_NR + 1)	/* each check, and the total */
 
 static struct hvn_rndis_dev *hvn_et_rdev(struct net_device *ndev)
@@ -82,8 +83,12 @@ static void hvn_get_strings(struct net_device *ndev, u32 sset, u8 *data)
 	for (i = 0; i < ndev->real_num_tx_queues; i++) {
 		ethtool_sprintf(&data, "tx_queue_%u_packets", i);
 		ethtool_sprintf(&data, "tx_queue_%u_bytes", i);
+		ethtool_sprintf(&data, "tx_queue_%u_xdp_xmit", i);
 		ethtool_sprintf(&data, "rx_queue_%u_packets", i);
 		ethtool_sprintf(&data, "rx_queue_%u_bytes", i);
+		ethtool_sprintf(&data, "rx_queue_%u_xdp_drop", i);
+		ethtool_sprintf(&data, "rx_queue_%u_xdp_redirect", i);
+		ethtool_sprintf(&data, "rx_queue_%u_xdp_tx", i);
 	}
 	ethtool_puts(&data, "host_violations");
 	for (i = 0; i < HVN_V_NR; i++)
@@ -100,8 +105,14 @@ static void hvn_get_ethtool_stats(struct net_device *ndev,
 	for (i = 0; i < HVN_ST_NR; i++)
 		*data++ = hvn_dev_stat(p, i);
 	for (i = 0; i < ndev->real_num_tx_queues; i++) {
-		hvn_qstats_read(&p->q[i].tx, &data[0], &data[1]);
-		hvn_qstats_read(&p->q[i].rx, &data[2], &data[3]);
+		struct hvn_queue *hq = &p->q[i];
+
+		hvn_qstats_read(&hq->tx, &data[0], &data[1]);
+		data[2] = READ_ONCE(hq->xdp_xmit);
+		hvn_qstats_read(&hq->rx, &data[3], &data[4]);
+		data[5] = READ_ONCE(hq->xdp_drop);
+		data[6] = READ_ONCE(hq->xdp_redirect);
+		data[7] = READ_ONCE(hq->xdp_tx);
 		data += HVN_QUEUE_STATS;
 	}
 	hvn_get_viol(p, &v);

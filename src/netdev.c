@@ -25,11 +25,6 @@
 	(NETIF_F_RXCSUM | NETIF_F_SG | NETIF_F_RXHASH | NETIF_F_IP_CSUM | \
 	 NETIF_F_TSO | NETIF_F_IPV6_CSUM | NETIF_F_TSO6 | NETIF_F_LRO)
 
-static inline void hvn_stat_inc(struct hvn_priv *p, enum hvn_dev_stat which)
-{
-	atomic64_inc(&p->stats[which]);
-}
-
 /* a counter kept per channel by the NVSP layer */
 static u64 hvn_chan_stat(const struct hvn_nvsp_chan *nc,
 			 enum hvn_dev_stat which)
@@ -167,6 +162,7 @@ static int hvn_poll(struct napi_struct *napi, int budget)
 	int work;
 
 	work = hvn_rndis_poll(r, hq->q, budget);
+	hvn_xdp_poll_end(hq);
 
 	if (hq->q < ndev->real_num_tx_queues) {
 		txq = netdev_get_tx_queue(ndev, hq->q);
@@ -199,7 +195,7 @@ static int hvn_chan_up(void *up, struct hvn_rndis_dev *r, u16 q)
 	netif_napi_add(p->ndev, &hq->napi, hvn_poll);
 	napi_enable(&hq->napi);
 	hq->napi_on = true;
-	return 0;
+	return hvn_xdp_rxq_reg(hq);
 }
 
 static void hvn_chan_down(void *up, u16 q)
@@ -210,6 +206,7 @@ static void hvn_chan_down(void *up, u16 q)
 	if (!hq->napi_on)
 		return;
 	napi_disable(&hq->napi);
+	hvn_xdp_rxq_unreg(hq);
 	netif_napi_del(&hq->napi);
 	hq->napi_on = false;
 }
@@ -281,17 +278,26 @@ static void hvn_rx_frame(void *up, u16 q, const struct hvn_rsc *rsc)
 	struct hvn_queue *hq = &p->q[q];
 	struct net_device *ndev = p->ndev;
 	const struct hvn_rndis_rx_pkt *meta = &rsc->meta;
+	struct bpf_prog *prog;
 	struct sk_buff *skb;
 	u32 i;
 
-	skb = napi_alloc_skb(&hq->napi, rsc->pktlen);
-	if (!skb) {
-		hvn_stat_inc(p, HVN_ST_RX_NO_MEMORY);
-		dev_core_stats_rx_dropped_inc(ndev);
-		return;
+	hvn_qstats_add(&hq->rx, 1, rsc->pktlen);
+	prog = rcu_dereference(p->xdp_prog);
+	if (prog) {
+		skb = hvn_xdp_rx(hq, prog, rsc);
+		if (!skb)
+			return;
+	} else {
+		skb = napi_alloc_skb(&hq->napi, rsc->pktlen);
+		if (!skb) {
+			hvn_stat_inc(p, HVN_ST_RX_NO_MEMORY);
+			dev_core_stats_rx_dropped_inc(ndev);
+			return;
+		}
+		for (i = 0; i < rsc->cnt; i++)
+			skb_put_data(skb, rsc->frag[i].data, rsc->frag[i].len);
 	}
-	for (i = 0; i < rsc->cnt; i++)
-		skb_put_data(skb, rsc->frag[i].data, rsc->frag[i].len);
 	skb->protocol = eth_type_trans(skb, ndev);
 	hvn_rx_csum(hq, skb, meta);
 	if (rsc->cnt > 1) {
@@ -305,7 +311,6 @@ static void hvn_rx_frame(void *up, u16 q, const struct hvn_rsc *rsc)
 	if (meta->flags & HVN_RX_VLAN)
 		__vlan_hwaccel_put_tag(skb, htons(ETH_P_8021Q), meta->vlan_tci);
 	skb_record_rx_queue(skb, q);
-	hvn_qstats_add(&hq->rx, 1, rsc->pktlen);
 	napi_gro_receive(&hq->napi, skb);
 }
 
@@ -654,6 +659,12 @@ static int hvn_change_mtu(struct net_device *ndev, int mtu)
 	int old = ndev->mtu;
 	int ret;
 
+	if (rtnl_dereference(p->xdp_prog) && mtu > hvn_xdp_max_mtu()) {
+		netdev_warn(ndev, "MTU %d: with XDP at most %u\n", mtu,
+			    hvn_xdp_max_mtu());
+		return -EINVAL;
+	}
+
 	hvn_detach(p);
 	WRITE_ONCE(ndev->mtu, mtu);
 	ret = hvn_attach(p);
@@ -686,6 +697,20 @@ static int hvn_set_mac_address(struct net_device *ndev, void *addr)
 	return 0;
 }
 
+/* LRO stays off while an XDP program is attached */
+static netdev_features_t hvn_fix_features(struct net_device *ndev,
+					  netdev_features_t features)
+{
+	struct hvn_priv *p = netdev_priv(ndev);
+
+	if ((features & NETIF_F_LRO) && rtnl_dereference(p->xdp_prog)) {
+		if (ndev->wanted_features & NETIF_F_LRO)
+			netdev_info(ndev, "LRO stays off while an XDP program is attached\n");
+		features &= ~NETIF_F_LRO;
+	}
+	return features;
+}
+
 static int hvn_set_features(struct net_device *ndev, netdev_features_t features)
 {
 	struct hvn_priv *p = netdev_priv(ndev);
@@ -707,7 +732,10 @@ static const struct net_device_ops hvn_netdev_ops = {
 	.ndo_change_mtu = hvn_change_mtu,
 	.ndo_set_mac_address = hvn_set_mac_address,
 	.ndo_validate_addr = eth_validate_addr,
+	.ndo_fix_features = hvn_fix_features,
 	.ndo_set_features = hvn_set_features,
+	.ndo_bpf = hvn_xdp_bpf,
+	.ndo_xdp_xmit = hvn_xdp_xmit,
 };
 
 /* ---- attach and detach the device underneath ---- */
@@ -900,6 +928,7 @@ void hvn_netdev_teardown(struct hvn_priv *p)
 {
 	cancel_work_sync(&p->rx_mode_work);
 	cancel_delayed_work_sync(&p->link_work);
+	hvn_xdp_teardown(p);
 }
 
 /**
@@ -931,5 +960,8 @@ void hvn_netdev_setup(struct net_device *ndev, struct hv_device *hdev)
 	ndev->needed_headroom = HVN_RNDIS_TX_HDR_MAX;
 	ndev->min_mtu = HVN_MTU_MIN;
 	ndev->max_mtu = HVN_MTU_MAX;
+	xdp_set_features_flag(ndev, NETDEV_XDP_ACT_BASIC |
+			      NETDEV_XDP_ACT_REDIRECT |
+			      NETDEV_XDP_ACT_NDO_XMIT);
 	netif_carrier_off(ndev);
 }

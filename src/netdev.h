@@ -7,6 +7,8 @@
 #define HVN_NETDEV_H
 
 #include <linux/netdevice.h>
+#include <linux/bpf.h>
+#include <net/xdp.h>
 #include <linux/u64_stats_sync.h>
 #include <linux/workqueue.h>
 #include "rndis.h"
@@ -52,8 +54,17 @@ struct hvn_priv;
  * @csum_ok: frames passed up as checksum-verified by the host
  * @csum_bad: frames the host found a bad checksum in
  * @csum_none: frames passed up without a verdict (none, or rx off)
+ * @xdp_rxq: XDP receive queue info (registered while the channel is open)
+ * @xdp_rxq_on: @xdp_rxq registered
+ * @xdp_page: a page kept for the next frame the program sees
+ * @xdp_redirected: frames redirected in this poll (flush at its end)
+ * @xdp_drop: frames the program dropped (or aborted on)
+ * @xdp_redirect: frames the program redirected
+ * @xdp_tx: frames the program sent back out
+ * @xdp_xmit: frames other devices redirected into this queue (under the
+ *	TX queue lock)
  *
- * The u64 counters are written by this queue's NAPI poll only.
+ * The other u64 counters are written by this queue's NAPI poll only.
  */
 struct hvn_queue {
 	struct napi_struct napi;
@@ -68,6 +79,14 @@ struct hvn_queue {
 	u64 csum_ok;
 	u64 csum_bad;
 	u64 csum_none;
+	struct xdp_rxq_info xdp_rxq;
+	bool xdp_rxq_on;
+	struct page *xdp_page;
+	u32 xdp_redirected;
+	u64 xdp_drop;
+	u64 xdp_redirect;
+	u64 xdp_tx;
+	u64 xdp_xmit;
 };
 
 /**
@@ -130,6 +149,8 @@ enum hvn_dev_stat {
  * @link_events: pending link events (HVN_LINK_EV_*)
  * @stats: device-wide counters
  * @viol_base: violations of earlier device instances (rebuilds)
+ * @xdp_prog: XDP program (one reference; RCU for the data path, set under
+ *	RTNL); kept across device rebuilds
  */
 struct hvn_priv {
 	struct net_device *ndev;
@@ -143,6 +164,7 @@ struct hvn_priv {
 	unsigned long link_events;
 	atomic64_t stats[HVN_ST_NR];
 	struct hvn_violations viol_base;
+	struct bpf_prog __rcu *xdp_prog;
 };
 
 #define HVN_LINK_EV_CHANGE	0	/* connect/disconnect */
@@ -155,7 +177,24 @@ static inline struct hvn_rndis_dev *hvn_rdev(struct hvn_priv *p)
 					 lockdep_rtnl_is_held());
 }
 
+static inline void hvn_stat_inc(struct hvn_priv *p, enum hvn_dev_stat which)
+{
+	atomic64_inc(&p->stats[which]);
+}
+
 extern const struct ethtool_ops hvn_ethtool_ops;
+
+/* xdp.c */
+int hvn_xdp_bpf(struct net_device *ndev, struct netdev_bpf *bpf);
+int hvn_xdp_xmit(struct net_device *ndev, int n, struct xdp_frame **frames,
+		 u32 flags);
+u32 hvn_xdp_max_mtu(void);
+int hvn_xdp_rxq_reg(struct hvn_queue *hq);
+void hvn_xdp_rxq_unreg(struct hvn_queue *hq);
+struct sk_buff *hvn_xdp_rx(struct hvn_queue *hq, struct bpf_prog *prog,
+			   const struct hvn_rsc *rsc);
+void hvn_xdp_poll_end(struct hvn_queue *hq);
+void hvn_xdp_teardown(struct hvn_priv *p);
 
 void hvn_netdev_setup(struct net_device *ndev, struct hv_device *hdev);
 int hvn_attach(struct hvn_priv *p);

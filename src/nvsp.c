@@ -667,6 +667,57 @@ static int hvn_nvsp_skb_ranges(const u8 *hdr, u32 hdr_len, struct sk_buff *skb,
 	return ret;
 }
 
+/*
+ * Room for @total bytes at the end of the queue's batch: the batch is sent
+ * first if they do not fit, a new section taken if there is none.
+ *
+ * Return: where to write, or NULL with *@err -EAGAIN (the batch could not
+ * be sent: ring full) or -ENOSPC (no free section).
+ */
+static u8 *hvn_nvsp_batch_room(struct hvn_nvsp_dev *d, u16 q, u32 total,
+			       int *err)
+{
+	struct hvn_nvsp_chan *nc = d->ch[q];
+	u32 ssize = d->sinfo.section_size;
+	u32 start;
+	u8 *dst;
+
+	start = hvn_rndis_align(nc->batch_len, d->pkt_align);
+	if (nc->batch_idx != HVN_SECTION_NONE &&
+	    (start + total > ssize || nc->batch_cnt >= d->max_pkt)) {
+		*err = hvn_nvsp_flush(d, q);
+		if (*err)
+			return NULL;
+		start = 0;
+	}
+	if (nc->batch_idx == HVN_SECTION_NONE) {
+		nc->batch_idx = hvn_sections_alloc(&d->sect);
+		if (nc->batch_idx == HVN_SECTION_NONE) {
+			*err = -ENOSPC;
+			return NULL;
+		}
+		start = 0;
+	}
+	dst = (u8 *)d->sbuf + (size_t)nc->batch_idx * ssize;
+	if (start > nc->batch_len) {
+		/* the message before covers the alignment */
+		memset(dst + nc->batch_len, 0, start - nc->batch_len);
+		hvn_rndis_pad_msg(dst + nc->batch_last, start - nc->batch_len);
+	}
+	nc->batch_last = start;
+	nc->batch_len = start + total;
+	nc->batch_cnt++;
+	nc->tx_copied++;
+	return dst + start;
+}
+
+/* Close a batch that is full or that nothing more will join */
+static void hvn_nvsp_batch_done(struct hvn_nvsp_dev *d, u16 q, bool more)
+{
+	if (!more || d->ch[q]->batch_cnt >= d->max_pkt)
+		hvn_nvsp_flush(d, q);
+}
+
 /**
  * hvn_nvsp_xmit() - send one RNDIS data packet
  * @d: device
@@ -690,45 +741,23 @@ int hvn_nvsp_xmit(struct hvn_nvsp_dev *d, u16 q, const u8 *hdr, u32 hdr_len,
 	struct hvn_vmpkt_page_range r[HVN_CHAN_MAX_RANGES];
 	struct hvn_nvsp_chan *nc = d->ch[q];
 	u32 total = hdr_len + skb->len;
-	u32 ssize = d->sinfo.section_size;
 	struct hvn_nvsp_msg m;
-	u32 start, len, n;
-	u8 *dst;
+	u32 len, n;
 	int ret;
+	u8 *dst;
 
-	if (copy && d->sbuf_posted && total + d->pkt_align <= ssize) {
-		start = hvn_rndis_align(nc->batch_len, d->pkt_align);
-		if (nc->batch_idx != HVN_SECTION_NONE &&
-		    (start + total > ssize || nc->batch_cnt >= d->max_pkt)) {
-			ret = hvn_nvsp_flush(d, q);
-			if (ret)
-				return ret;
-			start = 0;
-		}
-		if (nc->batch_idx == HVN_SECTION_NONE) {
-			nc->batch_idx = hvn_sections_alloc(&d->sect);
-			start = 0;
-		}
-		if (nc->batch_idx != HVN_SECTION_NONE) {
-			dst = (u8 *)d->sbuf + (size_t)nc->batch_idx * ssize;
-			if (start > nc->batch_len) {
-				/* the message before covers the alignment */
-				memset(dst + nc->batch_len, 0, start - nc->batch_len);
-				hvn_rndis_pad_msg(dst + nc->batch_last,
-						  start - nc->batch_len);
-			}
-			nc->batch_last = start;
-			dst += start;
+	if (copy && d->sbuf_posted &&
+	    total + d->pkt_align <= d->sinfo.section_size) {
+		dst = hvn_nvsp_batch_room(d, q, total, &ret);
+		if (dst) {
 			memcpy(dst, hdr, hdr_len);
 			skb_copy_bits(skb, 0, dst + hdr_len, skb->len);
-			nc->batch_len = start + total;
-			nc->batch_cnt++;
-			nc->tx_copied++;
 			dev_consume_skb_any(skb);
-			if (!more || nc->batch_cnt >= d->max_pkt)
-				hvn_nvsp_flush(d, q);
+			hvn_nvsp_batch_done(d, q, more);
 			return 0;
 		}
+		if (ret == -EAGAIN)
+			return ret;
 		nc->tx_send_full++;
 	}
 
@@ -747,6 +776,43 @@ int hvn_nvsp_xmit(struct hvn_nvsp_dev *d, u16 q, const u8 *hdr, u32 hdr_len,
 	else if (!ret)
 		nc->tx_pagebuf++;
 	return ret;
+}
+
+/**
+ * hvn_nvsp_xmit_copy() - send one RNDIS data packet from a flat buffer
+ * @d: device
+ * @q: queue (TX queue lock held)
+ * @hdr: RNDIS header
+ * @hdr_len: its length
+ * @data: the frame
+ * @len: its length
+ * @more: more packets follow at once (keep the batch open)
+ *
+ * Always copied into a send section (XDP frames): the caller keeps its
+ * buffer.
+ *
+ * Return: 0, -EAGAIN (ring full), -ENOSPC (no free section) or -EMSGSIZE
+ * (larger than a section, or no send buffer).
+ */
+int hvn_nvsp_xmit_copy(struct hvn_nvsp_dev *d, u16 q, const u8 *hdr,
+		       u32 hdr_len, const void *data, u32 len, bool more)
+{
+	u32 total = hdr_len + len;
+	int ret;
+	u8 *dst;
+
+	if (!d->sbuf_posted || total + d->pkt_align > d->sinfo.section_size)
+		return -EMSGSIZE;
+	dst = hvn_nvsp_batch_room(d, q, total, &ret);
+	if (!dst) {
+		if (ret == -ENOSPC)
+			d->ch[q]->tx_send_full++;
+		return ret;
+	}
+	memcpy(dst, hdr, hdr_len);
+	memcpy(dst + hdr_len, data, len);
+	hvn_nvsp_batch_done(d, q, more);
+	return 0;
 }
 
 /**

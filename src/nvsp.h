@@ -190,6 +190,8 @@ int hvn_nvsp_send_control(struct hvn_nvsp_dev *d, const void *msg, u32 len);
 int hvn_nvsp_xmit(struct hvn_nvsp_dev *d, u16 q, const u8 *hdr, u32 hdr_len,
 		  struct sk_buff *skb, bool copy, bool more);
 int hvn_nvsp_flush(struct hvn_nvsp_dev *d, u16 q);
+int hvn_nvsp_xmit_copy(struct hvn_nvsp_dev *d, u16 q, const u8 *hdr,
+		       u32 hdr_len, const void *data, u32 len, bool more);
 u32 hvn_nvsp_drop_batch(struct hvn_nvsp_dev *d, u16 q);
 u32 hvn_nvsp_tx_avail_pct(struct hvn_nvsp_dev *d, u16 q);
 u32 hvn_nvsp_tx_pending(struct hvn_nvsp_dev *d, u16 q);

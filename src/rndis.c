@@ -467,6 +467,32 @@ again:
 	return ret;
 }
 
+/**
+ * hvn_rndis_xmit_data() - send one frame from a flat buffer (XDP)
+ * @r: device
+ * @q: queue (TX queue lock held)
+ * @data: the frame
+ * @len: its length
+ * @more: more frames follow at once
+ *
+ * No per-packet info: the frame goes as it is.  The caller keeps @data.
+ *
+ * Return: as hvn_nvsp_xmit_copy().
+ */
+int hvn_rndis_xmit_data(struct hvn_rndis_dev *r, u16 q, const void *data,
+			u32 len, bool more)
+{
+	static const struct hvn_rndis_tx_info ti;
+	u8 hdr[HVN_RNDIS_TX_HDR_MAX];
+	u32 hdr_len = hvn_rndis_tx_hdr_len(&ti);
+	int ret;
+
+	ret = hvn_rndis_build_packet(hdr, hdr_len, &ti, len);
+	if (ret < 0)
+		return ret;
+	return hvn_nvsp_xmit_copy(&r->nvsp, q, hdr, hdr_len, data, len, more);
+}
+
 /* ---- device bring up ---- */
 
 static void hvn_rndis_event(void *up, u16 q)

@@ -138,6 +138,8 @@ int hvn_rndis_set_offload(struct hvn_rndis_dev *r, bool lro);
 
 int hvn_rndis_xmit(struct hvn_rndis_dev *r, u16 q, struct sk_buff *skb,
 		   const struct hvn_rndis_tx_info *ti, bool copy, bool more);
+int hvn_rndis_xmit_data(struct hvn_rndis_dev *r, u16 q, const void *data,
+			u32 len, bool more);
 int hvn_rndis_poll(struct hvn_rndis_dev *r, u16 q, int budget);
 void hvn_rndis_sum_viol(struct hvn_rndis_dev *r, struct hvn_violations *sum);
 

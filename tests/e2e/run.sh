@@ -33,7 +33,7 @@ set -uo pipefail
 RELEASES=""
 DRIVERS=""
 PROFILES=${PROFILES:-"ws2012r2 ws2016 azure"}
-SCENARIOS=${SCENARIOS:-"probe versions ping channels ethtool vlan regs iperf mtu link reload rescind strict rsc rxcsum faults vfassoc hashlevel indir chanctl rings features stats"}
+SCENARIOS=${SCENARIOS:-"probe versions ping channels ethtool vlan regs iperf mtu link reload rescind strict rsc rxcsum faults vfassoc hashlevel indir chanctl rings features stats xdp"}
 TIMEOUT=${TIMEOUT:-}
 MODULE=${MODULE:-}
 BENCH=${BENCH:-0}
@@ -247,12 +247,15 @@ run_release() {
 	mkdir -p "$tree/e2e/extra"
 	( e2e_stage_mod "$img" 8021q "$tree/e2e/extra" ) >&2 ||
 		{ record_all "$rel" "$krel" FAIL "module 8021q could not be staged"; return; }
+	# a second XDP device for the xdp scenario's redirects
+	( e2e_stage_mod "$img" veth "$tree/e2e/extra" ) >&2 ||
+		hvn_log "$rel: no veth module (the xdp scenario will say so)"
 	# loaded by the netcons scenario only, when it runs
 	mkdir -p "$tree/e2e/opt"
 	( e2e_stage_mod "$img" netconsole "$tree/e2e/opt" ) >&2 ||
 		hvn_log "$rel: no netconsole module (the netcons scenario will say so)"
 	# static helpers built with the release's own compiler
-	for h in rawsend udprecv; do
+	for h in rawsend udprecv xdpload; do
 		HVN_BIND="$E2E_DIR/guest:/hvn-guest $tree/usr/local/sbin:/hvn-out" \
 			hvn_chroot "$HVN_ROOTS/$rel" gcc -O2 -static -o /hvn-out/$h \
 			/hvn-guest/$h.c >&2 ||

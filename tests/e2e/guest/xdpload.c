@@ -1,0 +1,327 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * xdpload: attach small XDP programs in native (driver) mode, without
+ * clang or libbpf in the guest image.  The programs are assembled here
+ * from BPF instructions and act on IPv4 UDP datagrams to one port; every
+ * other frame passes, so ARP, ping and TCP keep working while they run.
+ *
+ *   xdpload <ifname> off
+ *   xdpload <ifname> pass                  every frame: XDP_PASS
+ *   xdpload <ifname> drop|abort <port>     XDP_DROP / XDP_ABORTED
+ *   xdpload <ifname> tx <port>             answer: swap MAC, IP and UDP
+ *                                          addresses, XDP_TX
+ *   xdpload <ifname> echo <port> <ifname2> the same answer, sent with
+ *                                          bpf_redirect() to <ifname2>
+ *   xdpload <ifname> redirect <port> <ifname2>  bpf_redirect(), unchanged
+ *   xdpload udpping <ip> <port> <count> [ms]  send <count> datagrams,
+ *                                          count the answers (wait up
+ *                                          to <ms>, default 2000)
+ *
+ * Attach and detach go through rtnetlink (IFLA_XDP, XDP_FLAGS_DRV_MODE);
+ * the kernel's extended ack message is printed when it refuses.
+ */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <linux/bpf.h>
+#include <linux/if_link.h>
+#include <linux/netlink.h>
+#include <linux/rtnetlink.h>
+#include <net/if.h>
+#include <poll.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+
+#ifndef NETLINK_EXT_ACK
+#define NETLINK_EXT_ACK 11
+#endif
+#ifndef NLMSGERR_ATTR_MSG
+#define NLMSGERR_ATTR_MSG 1
+#endif
+#ifndef NLM_F_ACK_TLVS
+#define NLM_F_ACK_TLVS 0x200
+#endif
+#ifndef NLM_F_CAPPED
+#define NLM_F_CAPPED 0x100
+#endif
+
+#define MAXI 96
+static struct bpf_insn prog[MAXI];
+static int n_insn;
+static int pass_fix[16], n_fix;
+
+static void emit(uint8_t code, uint8_t dst, uint8_t src, int16_t off, int32_t imm)
+{
+	struct bpf_insn *i = &prog[n_insn++];
+
+	memset(i, 0, sizeof(*i));
+	i->code = code;
+	i->dst_reg = dst;
+	i->src_reg = src;
+	i->off = off;
+	i->imm = imm;
+}
+
+#define MOV_X(d, s)	emit(BPF_ALU64 | BPF_MOV | BPF_X, d, s, 0, 0)
+#define MOV_K(d, k)	emit(BPF_ALU64 | BPF_MOV | BPF_K, d, 0, 0, k)
+#define ADD_K(d, k)	emit(BPF_ALU64 | BPF_ADD | BPF_K, d, 0, 0, k)
+#define LDX(sz, d, s, o) emit(BPF_LDX | BPF_MEM | (sz), d, s, o, 0)
+#define STX(sz, d, s, o) emit(BPF_STX | BPF_MEM | (sz), d, s, o, 0)
+#define EXIT()		emit(BPF_JMP | BPF_EXIT, 0, 0, 0, 0)
+#define CALL(f)		emit(BPF_JMP | BPF_CALL, 0, 0, 0, f)
+
+/* conditional jumps to the "pass" label, patched at the end */
+static void jmp_pass(uint8_t op, uint8_t dst, uint8_t src, int32_t imm)
+{
+	pass_fix[n_fix++] = n_insn;
+	emit(BPF_JMP | op, dst, src, 0, imm);
+}
+
+static void ret(int act)
+{
+	MOV_K(BPF_REG_0, act);
+	EXIT();
+}
+
+/* r2: packet start; falls through only for IPv4/UDP to @port */
+static void match_udp(int port)
+{
+	LDX(BPF_W, BPF_REG_2, BPF_REG_1, 0);		/* data */
+	LDX(BPF_W, BPF_REG_3, BPF_REG_1, 4);		/* data_end */
+	MOV_X(BPF_REG_4, BPF_REG_2);
+	ADD_K(BPF_REG_4, 42);				/* eth + ip + udp */
+	jmp_pass(BPF_JGT | BPF_X, BPF_REG_4, BPF_REG_3, 0);
+	LDX(BPF_H, BPF_REG_5, BPF_REG_2, 12);		/* ethertype */
+	jmp_pass(BPF_JNE | BPF_K, BPF_REG_5, 0, htons(0x0800));
+	LDX(BPF_B, BPF_REG_5, BPF_REG_2, 14);		/* version, ihl */
+	jmp_pass(BPF_JNE | BPF_K, BPF_REG_5, 0, 0x45);
+	LDX(BPF_B, BPF_REG_5, BPF_REG_2, 23);		/* protocol */
+	jmp_pass(BPF_JNE | BPF_K, BPF_REG_5, 0, 17);
+	LDX(BPF_H, BPF_REG_5, BPF_REG_2, 36);		/* destination port */
+	jmp_pass(BPF_JNE | BPF_K, BPF_REG_5, 0, htons(port));
+}
+
+/* swap two fields of @len (4 or 2) bytes at @a and @b of the packet in r2 */
+static void swap(int sz, int a, int b)
+{
+	LDX(sz, BPF_REG_4, BPF_REG_2, a);
+	LDX(sz, BPF_REG_5, BPF_REG_2, b);
+	STX(sz, BPF_REG_2, BPF_REG_5, a);
+	STX(sz, BPF_REG_2, BPF_REG_4, b);
+}
+
+/* the datagram becomes its own answer; checksums stay valid */
+static void answer(void)
+{
+	swap(BPF_W, 0, 6);	/* MAC addresses */
+	swap(BPF_H, 4, 10);
+	swap(BPF_W, 26, 30);	/* IP addresses */
+	swap(BPF_H, 34, 36);	/* UDP ports */
+}
+
+static void finish(void)
+{
+	int i;
+
+	for (i = 0; i < n_fix; i++)
+		prog[pass_fix[i]].off = n_insn - pass_fix[i] - 1;
+	ret(XDP_PASS);
+}
+
+static int build(const char *what, int port, int ifindex2)
+{
+	if (!strcmp(what, "pass")) {
+		ret(XDP_PASS);
+		return 0;
+	}
+	match_udp(port);
+	if (!strcmp(what, "drop")) {
+		ret(XDP_DROP);
+	} else if (!strcmp(what, "abort")) {
+		ret(XDP_ABORTED);
+	} else if (!strcmp(what, "tx")) {
+		answer();
+		ret(XDP_TX);
+	} else if (!strcmp(what, "echo") || !strcmp(what, "redirect")) {
+		if (!strcmp(what, "echo"))
+			answer();
+		MOV_K(BPF_REG_1, ifindex2);
+		MOV_K(BPF_REG_2, 0);
+		CALL(BPF_FUNC_redirect);
+		EXIT();
+	} else {
+		return -1;
+	}
+	finish();
+	return 0;
+}
+
+static int load(void)
+{
+	static char log[65536];
+	union bpf_attr a;
+	int fd;
+
+	memset(&a, 0, sizeof(a));
+	a.prog_type = BPF_PROG_TYPE_XDP;
+	a.insns = (uintptr_t)prog;
+	a.insn_cnt = n_insn;
+	a.license = (uintptr_t)"GPL";
+	a.log_buf = (uintptr_t)log;
+	a.log_size = sizeof(log);
+	a.log_level = 1;
+	fd = syscall(__NR_bpf, BPF_PROG_LOAD, &a, sizeof(a));
+	if (fd < 0)
+		fprintf(stderr, "BPF_PROG_LOAD: %s\n%s\n", strerror(errno), log);
+	return fd;
+}
+
+static int attach(int ifindex, int fd)
+{
+	struct {
+		struct nlmsghdr nh;
+		struct ifinfomsg ifi;
+		char attrs[64];
+	} req;
+	char buf[4096];
+	struct nlattr *nest, *at;
+	struct nlmsghdr *nh;
+	int s, one = 1, len, ret = -1;
+	uint32_t flags = XDP_FLAGS_DRV_MODE;
+
+	memset(&req, 0, sizeof(req));
+	req.nh.nlmsg_type = RTM_SETLINK;
+	req.nh.nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK;
+	req.ifi.ifi_family = AF_UNSPEC;
+	req.ifi.ifi_index = ifindex;
+	nest = (struct nlattr *)req.attrs;
+	nest->nla_type = NLA_F_NESTED | IFLA_XDP;
+	at = (struct nlattr *)((char *)nest + NLA_HDRLEN);
+	at->nla_type = IFLA_XDP_FD;
+	at->nla_len = NLA_HDRLEN + 4;
+	memcpy((char *)at + NLA_HDRLEN, &fd, 4);
+	at = (struct nlattr *)((char *)at + NLA_ALIGN(at->nla_len));
+	at->nla_type = IFLA_XDP_FLAGS;
+	at->nla_len = NLA_HDRLEN + 4;
+	memcpy((char *)at + NLA_HDRLEN, &flags, 4);
+	nest->nla_len = NLA_HDRLEN + 2 * NLA_ALIGN(NLA_HDRLEN + 4);
+	req.nh.nlmsg_len = NLMSG_LENGTH(sizeof(req.ifi)) + nest->nla_len;
+
+	s = socket(AF_NETLINK, SOCK_RAW, NETLINK_ROUTE);
+	if (s < 0)
+		return -1;
+	setsockopt(s, SOL_NETLINK, NETLINK_EXT_ACK, &one, sizeof(one));
+	if (send(s, &req, req.nh.nlmsg_len, 0) < 0)
+		goto out;
+	len = recv(s, buf, sizeof(buf), 0);
+	for (nh = (struct nlmsghdr *)buf; len > 0 && NLMSG_OK(nh, (unsigned int)len);
+	     nh = NLMSG_NEXT(nh, len)) {
+		struct nlmsgerr *e = NLMSG_DATA(nh);
+		struct nlattr *t;
+		int off, rem;
+
+		if (nh->nlmsg_type != NLMSG_ERROR)
+			continue;
+		ret = e->error;
+		if (!ret)
+			break;
+		fprintf(stderr, "refused: %s", strerror(-ret));
+		/* extended ack: attributes after the (capped) request */
+		off = sizeof(*e);
+		if (!(nh->nlmsg_flags & NLM_F_CAPPED))
+			off += e->msg.nlmsg_len - sizeof(e->msg);
+		rem = (int)nh->nlmsg_len - NLMSG_HDRLEN - off;
+		t = (struct nlattr *)((char *)e + off);
+		while ((nh->nlmsg_flags & NLM_F_ACK_TLVS) && rem >= NLA_HDRLEN &&
+		       t->nla_len >= NLA_HDRLEN && t->nla_len <= rem) {
+			if ((t->nla_type & NLA_TYPE_MASK) == NLMSGERR_ATTR_MSG)
+				fprintf(stderr, ": %s", (char *)t + NLA_HDRLEN);
+			rem -= NLA_ALIGN(t->nla_len);
+			t = (struct nlattr *)((char *)t + NLA_ALIGN(t->nla_len));
+		}
+		fprintf(stderr, "\n");
+		break;
+	}
+out:
+	close(s);
+	return ret;
+}
+
+static int udpping(const char *ip, int port, int count, long wait)
+{
+	struct sockaddr_in dst = { .sin_family = AF_INET };
+	struct pollfd pfd;
+	char msg[64] = "xdpload";
+	struct timespec t0, t;
+	int s, i, got = 0;
+	long ms;
+
+	dst.sin_port = htons(port);
+	if (inet_pton(AF_INET, ip, &dst.sin_addr) != 1)
+		return 2;
+	s = socket(AF_INET, SOCK_DGRAM, 0);
+	if (s < 0 || connect(s, (struct sockaddr *)&dst, sizeof(dst)))
+		return 2;
+	for (i = 0; i < count; i++)
+		if (send(s, msg, sizeof(msg), 0) < 0 && errno != ECONNREFUSED)
+			break;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	pfd.fd = s;
+	pfd.events = POLLIN;
+	for (;;) {
+		clock_gettime(CLOCK_MONOTONIC, &t);
+		ms = wait - ((t.tv_sec - t0.tv_sec) * 1000 +
+			     (t.tv_nsec - t0.tv_nsec) / 1000000);
+		if (ms <= 0 || got >= count || poll(&pfd, 1, (int)ms) <= 0)
+			break;
+		if (recv(s, msg, sizeof(msg), 0) > 0)
+			got++;
+	}
+	printf("sent %d got %d\n", i, got);
+	close(s);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	int ifindex, ifindex2 = 0, port = 0, fd = -1;
+
+	if ((argc == 5 || argc == 6) && !strcmp(argv[1], "udpping"))
+		return udpping(argv[2], atoi(argv[3]), atoi(argv[4]),
+			       argc == 6 ? atol(argv[5]) : 2000);
+	if (argc < 3) {
+		fprintf(stderr, "usage: see the source\n");
+		return 2;
+	}
+	ifindex = (int)if_nametoindex(argv[1]);
+	if (!ifindex) {
+		fprintf(stderr, "no interface %s\n", argv[1]);
+		return 2;
+	}
+	if (argc >= 4)
+		port = atoi(argv[3]);
+	if (argc >= 5) {
+		ifindex2 = (int)if_nametoindex(argv[4]);
+		if (!ifindex2) {
+			fprintf(stderr, "no interface %s\n", argv[4]);
+			return 2;
+		}
+	}
+	if (strcmp(argv[2], "off")) {
+		if (build(argv[2], port, ifindex2)) {
+			fprintf(stderr, "unknown program %s\n", argv[2]);
+			return 2;
+		}
+		fd = load();
+		if (fd < 0)
+			return 1;
+	}
+	if (attach(ifindex, fd))
+		return 1;
+	return 0;
+}
