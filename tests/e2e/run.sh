@@ -184,8 +184,8 @@ bench_release() {
 			{ k = $4; v[$2, k] += $5; n[$2, k]++; u[k] = $6; seen[k] = 1 }
 			END {
 				printf "  %-12s %14s %14s %8s\n", "metric", "in-tree", "ours", "ours/in-tree"
-				split("tcp_tx tcp_rx udp_tx_pps udp_rx_pps", order, " ")
-				for (i = 1; i <= 4; i++) {
+				split("tcp_tx tcp_rx udp_tx_pps udp_rx_pps xdp_drop_pps xdp_tx_pps", order, " ")
+				for (i = 1; i <= 6; i++) {
 					k = order[i]
 					if (!seen[k]) continue
 					a = n["intree", k] ? v["intree", k] / n["intree", k] : 0

@@ -39,6 +39,26 @@ bench_one() {
 	esac
 }
 
+# bench_xdp <metric> <counter> <xdpload program>: a 64-byte UDP flood
+# from the peer to a port the program acts on; frames per second the
+# program handled (its counter over the flood)
+bench_xdp() {
+	local metric=$1 ctr=$2 c0 c1 v
+	shift 2
+	[ -x /usr/local/sbin/xdpload ] || return
+	if ! /usr/local/sbin/xdpload eth0 "$@" 7777 2>/dev/null; then
+		echo "E2E-BENCH $DRV $ROUND $metric error attach"
+		return
+	fi
+	c0=$(xdp_qsum "$ctr")
+	ip netns exec peer /usr/local/sbin/xdpload udpflood $SELF 7777 \
+		$((BENCH_SECS * 1000)) >/dev/null 2>&1
+	c1=$(xdp_qsum "$ctr")
+	/usr/local/sbin/xdpload eth0 off
+	v=$(awk -v d=$((c1 - c0)) -v s="$BENCH_SECS" 'BEGIN { printf "%.0f", d / s }')
+	echo "E2E-BENCH $DRV $ROUND $metric $v pps"
+}
+
 bench_main() {
 	local drivers="" d
 	for d in intree ours; do
@@ -55,6 +75,9 @@ bench_main() {
 				bench_one tcp_rx -R
 				bench_one udp_tx_pps -u -b 0 -l 64
 				bench_one udp_rx_pps -u -b 0 -l 64 -R
+				ethtool -K eth0 lro off 2>/dev/null
+				bench_xdp xdp_drop_pps xdp_drop drop
+				bench_xdp xdp_tx_pps xdp_tx tx
 				log "bench $DRV round $ROUND: $(grep '^chan' $DBG/status | tr '\n' ';')"
 			else
 				echo "E2E-BENCH $DRV $ROUND error driver $(cat /tmp/insmod.err 2>/dev/null)"

@@ -16,6 +16,8 @@
  *   xdpload udpping <ip> <port> <count> [ms]  send <count> datagrams,
  *                                          count the answers (wait up
  *                                          to <ms>, default 2000)
+ *   xdpload udpflood <ip> <port> <ms>      send 64-byte datagrams as fast
+ *                                          as possible for <ms>
  *
  * Attach and detach go through rtnetlink (IFLA_XDP, XDP_FLAGS_DRV_MODE);
  * the kernel's extended ack message is printed when it refuses.
@@ -287,10 +289,42 @@ static int udpping(const char *ip, int port, int count, long wait)
 	return 0;
 }
 
+static long now_ms(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+static int udpflood(const char *ip, int port, long ms)
+{
+	struct sockaddr_in dst = { .sin_family = AF_INET };
+	char msg[64] = "xdpload";
+	long end = now_ms() + ms, n = 0;
+	int s, i;
+
+	dst.sin_port = htons(port);
+	if (inet_pton(AF_INET, ip, &dst.sin_addr) != 1)
+		return 2;
+	s = socket(AF_INET, SOCK_DGRAM, 0);
+	if (s < 0 || connect(s, (struct sockaddr *)&dst, sizeof(dst)))
+		return 2;
+	while (now_ms() < end)
+		for (i = 0; i < 256; i++)
+			if (send(s, msg, sizeof(msg), 0) >= 0)
+				n++;
+	printf("sent %ld\n", n);
+	close(s);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	int ifindex, ifindex2 = 0, port = 0, fd = -1;
 
+	if (argc == 5 && !strcmp(argv[1], "udpflood"))
+		return udpflood(argv[2], atoi(argv[3]), atol(argv[4]));
 	if ((argc == 5 || argc == 6) && !strcmp(argv[1], "udpping"))
 		return udpping(argv[2], atoi(argv[3]), atoi(argv[4]),
 			       argc == 6 ? atol(argv[5]) : 2000);
