@@ -212,7 +212,11 @@ run_release() {
 	# VMBus built in (7.x): the emulator redirects it with livepatch
 	bind=modular
 	[ -n "$(e2e_find_mod "$img" hv_vmbus)" ] || bind=livepatch
-	hvn_log "$rel: kernel $krel, emulator binding $bind, drivers $DRIVERS"
+	if [ "$BENCH" = 1 ]; then
+		hvn_log "$rel: kernel $krel, emulator binding $bind, bench: intree and ours"
+	else
+		hvn_log "$rel: kernel $krel, emulator binding $bind, drivers$DRIVERS"
+	fi
 	ko=$(e2e_build_hostsim "$rel" "$img" "$out" "$bind") ||
 		{ record_all "$rel" "$krel" FAIL "emulator build failed (see $out/hostsim-build.log)"; return; }
 	tree=$out/tree
