@@ -254,31 +254,48 @@ out:
 	return ret;
 }
 
-static int udpping(const char *ip, int port, int count, long wait)
+static long now_ms(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+/* a UDP socket connected to <ip>:<port>, or -1 */
+static int udp_to(const char *ip, int port)
 {
 	struct sockaddr_in dst = { .sin_family = AF_INET };
-	struct pollfd pfd;
-	char msg[64] = "xdpload";
-	struct timespec t0, t;
-	int s, i, got = 0;
-	long ms;
+	int s;
 
 	dst.sin_port = htons(port);
 	if (inet_pton(AF_INET, ip, &dst.sin_addr) != 1)
-		return 2;
+		return -1;
 	s = socket(AF_INET, SOCK_DGRAM, 0);
-	if (s < 0 || connect(s, (struct sockaddr *)&dst, sizeof(dst)))
+	if (s >= 0 && connect(s, (struct sockaddr *)&dst, sizeof(dst))) {
+		close(s);
+		return -1;
+	}
+	return s;
+}
+
+static int udpping(const char *ip, int port, int count, long wait)
+{
+	char msg[64] = "xdpload";
+	int s = udp_to(ip, port), i, got = 0;
+	struct pollfd pfd;
+	long t0, ms;
+
+	if (s < 0)
 		return 2;
 	for (i = 0; i < count; i++)
 		if (send(s, msg, sizeof(msg), 0) < 0 && errno != ECONNREFUSED)
 			break;
-	clock_gettime(CLOCK_MONOTONIC, &t0);
+	t0 = now_ms();
 	pfd.fd = s;
 	pfd.events = POLLIN;
 	for (;;) {
-		clock_gettime(CLOCK_MONOTONIC, &t);
-		ms = wait - ((t.tv_sec - t0.tv_sec) * 1000 +
-			     (t.tv_nsec - t0.tv_nsec) / 1000000);
+		ms = wait - (now_ms() - t0);
 		if (ms <= 0 || got >= count || poll(&pfd, 1, (int)ms) <= 0)
 			break;
 		if (recv(s, msg, sizeof(msg), 0) > 0)
@@ -289,26 +306,13 @@ static int udpping(const char *ip, int port, int count, long wait)
 	return 0;
 }
 
-static long now_ms(void)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return t.tv_sec * 1000 + t.tv_nsec / 1000000;
-}
-
 static int udpflood(const char *ip, int port, long ms)
 {
-	struct sockaddr_in dst = { .sin_family = AF_INET };
 	char msg[64] = "xdpload";
 	long end = now_ms() + ms, n = 0;
-	int s, i;
+	int s = udp_to(ip, port), i;
 
-	dst.sin_port = htons(port);
-	if (inet_pton(AF_INET, ip, &dst.sin_addr) != 1)
-		return 2;
-	s = socket(AF_INET, SOCK_DGRAM, 0);
-	if (s < 0 || connect(s, (struct sockaddr *)&dst, sizeof(dst)))
+	if (s < 0)
 		return 2;
 	while (now_ms() < end)
 		for (i = 0; i < 256; i++)
