@@ -105,6 +105,8 @@ sc_xdp() {
 	# the program stays across a device rebuild (ours; channel count)
 	n=$(ctl_chans)
 	if [ "$DRIVER" = ours ] && [ "$n" -gt 1 ]; then
+		# a table set by the user would keep the channel count up
+		ethtool -X eth0 default
 		ethtool -L eth0 combined 1 || bad="$bad combined-1-refused"
 		wait_for 10 carrier_is 1
 		xdp_step tx-after-rebuild xdp_tx yes tx $XDP_PORT
