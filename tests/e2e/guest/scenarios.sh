@@ -130,16 +130,11 @@ net_up() {
 }
 
 # the peer's iperf3 server listens (port 5201, IPv4 or dual-stack socket)
-iperf_ready() {
-	local i=0
-	while [ $i -lt 40 ]; do
-		ip netns exec peer cat /proc/net/tcp6 /proc/net/tcp 2>/dev/null |
-			grep -qE ':1451 [0-9A-F]+:0000 0A' && return 0
-		usleep 50000
-		i=$((i + 1))
-	done
-	return 1
+iperf_listening() {
+	ip netns exec peer cat /proc/net/tcp6 /proc/net/tcp 2>/dev/null |
+		grep -qE ':1451 [0-9A-F]+:0000 0A'
 }
+iperf_ready() { wait_for 2 iperf_listening; }
 
 ping_ok() { ping -c "${2:-3}" -i 0.2 -W 2 -s "${3:-56}" "$1" >/dev/null 2>&1; }
 peer_ping_ok() { ip netns exec peer ping -c "${2:-3}" -i 0.2 -W 2 -s "${3:-56}" "$1" >/dev/null 2>&1; }
