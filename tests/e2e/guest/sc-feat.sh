@@ -16,12 +16,12 @@ emu_tx() {	# <counter>: tx_csum, tx_lso, tx_vlan or tx_hash
 	awk -v k="$1" '$1 == "tx_csum" { for (i = 1; i < NF; i++) if ($i == k) print $(i + 1) }' "$DBG/status"
 }
 
-# 1 s of TCP guest -> peer; "<emulator csum PPIs> <LSO PPIs> <bytes received>"
+# 4 MiB of TCP guest -> peer; "<emulator csum PPIs> <LSO PPIs> <bytes received>"
 feat_tx_run() {
 	local c0 l0
 	c0=$(emu_tx tx_csum)
 	l0=$(emu_tx tx_lso)
-	host_iperf -t 1 || { echo "0 0 0"; return; }
+	host_iperf -n 4M || { echo "0 0 0"; return; }
 	echo "$(($(emu_tx tx_csum) - c0)) $(($(emu_tx tx_lso) - l0)) $IP_RCVD"
 }
 
@@ -67,16 +67,16 @@ sc_features() {
 	if [ "$DRIVER" = ours ]; then
 		ethtool -K eth0 rx off || bad="$bad rx-off-refused"
 		rx0="$(drv_stat rx_csum_ok) $(drv_stat rx_csum_none)"
-		host_iperf -t 1 -R || bad="$bad rx-off:no-data"
+		host_iperf -n 4M -R || bad="$bad rx-off:no-data"
 		rx1="$(drv_stat rx_csum_ok) $(drv_stat rx_csum_none)"
 		set -- $rx0 $rx1
 		[ "$3" = "$1" ] && [ "$4" -gt "$2" ] || bad="$bad rx-off:ok-$1-$3,none-$2-$4"
 		ethtool -K eth0 rx on || bad="$bad rx-on-refused"
 		rx0=$(drv_stat rx_csum_ok)
-		host_iperf -t 1 -R || bad="$bad rx-on:no-data"
+		host_iperf -n 4M -R || bad="$bad rx-on:no-data"
 		[ "$(drv_stat rx_csum_ok)" -gt "$rx0" ] || bad="$bad rx-on:ok-flat"
 	else
-		ethtool -K eth0 rx off && host_iperf -t 1 -R || bad="$bad rx-off:no-data"
+		ethtool -K eth0 rx off && host_iperf -n 4M -R || bad="$bad rx-off:no-data"
 		ethtool -K eth0 rx on
 	fi
 	# the rest toggles and shows what it was set to
@@ -88,7 +88,7 @@ sc_features() {
 	done
 	ping_ok $PEER 3 || bad="$bad no-ping-after"
 	[ -z "$bad" ] || { echo "failed:$bad"; return 1; }
-	echo "defaults per profile (lro '$want'); 1 s of TCP at the host: tx on $on, tso off $tso0, tx off $off; rx off/on, gro and rxhash toggle"
+	echo "defaults per profile (lro '$want'); 4 MiB of TCP at the host: tx on $on, tso off $tso0, tx off $off; rx off/on, gro and rxhash toggle"
 }
 
 # ethtool -S names this driver must have; the in-tree driver lacks some
@@ -129,7 +129,7 @@ sc_stats() {
 	[ $((sec1 - sec0)) -ge 10 ] || bad="$bad send-section+$((sec1 - sec0))-after-10-pings"
 	# LSO goes by page buffer
 	pb0=$(drv_stat tx_page_buffer)
-	host_iperf -t 1 || bad="$bad tcp-tx"
+	host_iperf -n 4M || bad="$bad tcp-tx"
 	pb1=$(drv_stat tx_page_buffer)
 	[ "$pb1" -gt "$pb0" ] || bad="$bad page-buffer-flat"
 	# receive: queues add up to what the host delivered; verdicts counted
@@ -137,7 +137,7 @@ sc_stats() {
 	e0=$(emu_sum rx)
 	m0=$(($(status rsc_segments) - $(status rsc_packets)))
 	ok0=$(drv_stat rx_csum_ok)
-	host_iperf -t 1 -R || bad="$bad tcp-rx"
+	host_iperf -n 4M -R || bad="$bad tcp-rx"
 	rx1=$(stat_qsum rx)
 	e1=$(emu_sum rx)
 	m1=$(($(status rsc_segments) - $(status rsc_packets)))
@@ -154,5 +154,5 @@ sc_stats() {
 	[ "$(drv_stat rx_csum_bad)" = 0 ] || bad="$bad csum-bad-$(drv_stat rx_csum_bad)"
 	[ "$(drv_stat host_violations)" = 0 ] || bad="$bad host-violations-$(drv_stat host_violations)"
 	[ -z "$bad" ] || { echo "failed:$bad"; return 1; }
-	echo "$(wc -l </tmp/stats.out) counters; 10 pings: send sections +$((sec1 - sec0)); 1 s of TCP out: page buffer +$((pb1 - pb0)); 1 s of TCP in: queues $rx1 = host frames $e0, csum ok +$((ok1 - ok0))"
+	echo "$(wc -l </tmp/stats.out) counters; 10 pings: send sections +$((sec1 - sec0)); 4 MiB of TCP out: page buffer +$((pb1 - pb0)); 4 MiB of TCP in: queues $rx1 = host frames $e0, csum ok +$((ok1 - ok0))"
 }

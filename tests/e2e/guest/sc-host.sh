@@ -8,17 +8,12 @@
 #   vfassoc  the host offers and withdraws a VF (no VF netdev present)
 # Same contract as scenarios.sh: one line of detail, return 0/1/2.
 
-# iperf3 from the guest to the peer's one-shot server; extra args appended.
+# One iperf3 test (iperf_once: -R is peer -> guest); extra args appended.
 # Sets IP_SENT / IP_RCVD (bytes, from iperf3's JSON summary).
 host_iperf() {
-	local pid
 	IP_SENT=""
 	IP_RCVD=""
-	ip netns exec peer timeout 20 $IPERF -s -1 >/tmp/iperf-s.out 2>&1 &
-	pid=$!
-	iperf_ready
-	timeout 20 $IPERF -c $PEER --connect-timeout 3000 -J "$@" >/tmp/iperf.json 2>&1
-	wait $pid
+	iperf_once -J "$@"
 	IP_SENT=$(awk '/"sum_sent"/ { s = 1 } s && /"bytes"/ { gsub(/[^0-9]/, ""); print; exit }' /tmp/iperf.json)
 	# UDP before iperf3 3.10: only "sum"
 	[ -n "$IP_SENT" ] || IP_SENT=$(jget /tmp/iperf.json sum bytes)
@@ -75,7 +70,7 @@ sc_rsc() {
 	s0=$(status rsc_segments)
 	c0=$(status rsc_chains)
 	g0=$(drv_stat rx_rsc_packets)
-	host_iperf -t 2 -R || { echo "lro on: iperf3 failed: $(tail -n 3 /tmp/iperf.json | tr '\n' ' ')"; return 1; }
+	host_iperf -n 8M -R || { echo "lro on: iperf3 failed: $(tail -n 3 /tmp/iperf.json | tr '\n' ' ')"; return 1; }
 	p1=$(status rsc_packets)
 	s1=$(status rsc_segments)
 	c1=$(status rsc_chains)
@@ -93,7 +88,7 @@ sc_rsc() {
 	wait_for 5 host_rsc_is off || bad="$bad lro-off:host-rsc=$(status rsc | tr ' ' _)"
 	p2=$(status rsc_packets)
 	s2=$(status rsc_segments)
-	host_iperf -t 1 -R || bad="$bad lro-off:iperf3-failed"
+	host_iperf -n 4M -R || bad="$bad lro-off:iperf3-failed"
 	p3=$(status rsc_packets)
 	s3=$(status rsc_segments)
 	[ "$p3" = "$p2" ] && [ "$s3" = "$s2" ] || bad="$bad counters-moved-with-lro-off:$p2/$s2-$p3/$s3"
@@ -117,17 +112,14 @@ sc_rxcsum() {
 	u0=$(status rx_csum_udp_ok)
 	p0=$(status rx_csum_ppi)
 	e0=$(snmp_csum_errors)
-	host_iperf -t 1 -R || bad="$bad tcp4:no-data"
+	host_iperf -n 4M -R || bad="$bad tcp4:no-data"
 	tb=$IP_RCVD
 	t1=$(status rx_csum_tcp_ok)
-	host_iperf -t 1 -R -u -b 20M || bad="$bad udp4:no-data"
+	host_iperf -n 1M -R -u -b 20M || bad="$bad udp4:no-data"
 	ub=$IP_RCVD
 	u1=$(status rx_csum_udp_ok)
 	# IPv6 TCP: a short exchange is enough to see the PPIs
-	ip netns exec peer timeout 10 $IPERF -s -1 >/dev/null 2>&1 &
-	iperf_ready
-	timeout 10 $IPERF -6 -c fd00::1 -t 1 -R >/dev/null 2>&1 || bad="$bad tcp6:failed"
-	wait
+	iperf_once -6 -n 1M -R || bad="$bad tcp6:failed"
 	t2=$(status rx_csum_tcp_ok)
 	p2=$(status rx_csum_ppi)
 	[ $((t1 - t0)) -gt 100 ] || bad="$bad tcp4-ok:$((t1 - t0))"
@@ -177,14 +169,14 @@ sc_faults() {
 	d0=$(status stall_deferred)
 	ip netns exec peer timeout 20 $IPERF -s -1 >/tmp/iperf-s.out 2>&1 &
 	iperf_ready
-	timeout 20 $IPERF -c $PEER --connect-timeout 3000 -J -t 4 -P 2 >/tmp/iperf.json 2>&1 &
+	timeout 20 $IPERF -c $PEER --connect-timeout 3000 -J -t 3 -P 2 >/tmp/iperf.json 2>&1 &
 	pid=$!
-	sleep 1
+	sleep 0.7
 	echo 300 >"$DBG/delay_comp"
-	sleep 1.5
+	sleep 1
 	echo 0 >"$DBG/delay_comp"
 	h1=$(status comp_held)
-	echo 1000 >"$DBG/stall"
+	echo 800 >"$DBG/stall"
 	wait $pid
 	wait
 	d1=$(status stall_deferred)
@@ -204,11 +196,11 @@ sc_faults() {
 	done
 	ip netns exec peer timeout 20 $IPERF -s -1 >/tmp/iperf-s.out 2>&1 &
 	iperf_ready
-	timeout 20 $IPERF -c $PEER --connect-timeout 3000 -J -t 4 -u -b 0 -l 64 -w 8M \
+	timeout 20 $IPERF -c $PEER --connect-timeout 3000 -J -t 3 -u -b 0 -l 64 -w 8M \
 		>/tmp/iperf-u.json 2>&1 &
 	pid=$!
-	sleep 0.7
-	echo 2500 >"$DBG/stall"
+	sleep 0.5
+	echo 1500 >"$DBG/stall"
 	wait $pid
 	wait
 	f1=$(status g2h_full)

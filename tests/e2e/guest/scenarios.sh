@@ -129,12 +129,49 @@ net_up() {
 	wait_for 10 carrier_is 1
 }
 
-# the peer's iperf3 server listens (port 5201, IPv4 or dual-stack socket)
+# an iperf3 server listens on port 5201 (IPv4 or dual-stack socket), in the
+# peer's namespace or, with "here", in the guest's
 iperf_listening() {
-	ip netns exec peer cat /proc/net/tcp6 /proc/net/tcp 2>/dev/null |
+	local ns="ip netns exec peer"
+	[ "$1" = here ] && ns=""
+	$ns cat /proc/net/tcp6 /proc/net/tcp 2>/dev/null |
 		grep -qE ':1451 [0-9A-F]+:0000 0A'
 }
-iperf_ready() { wait_for 2 iperf_listening; }
+iperf_ready() { wait_for 2 iperf_listening "$@"; }
+
+# iperf_once <iperf3 client options>: one iperf3 test between the guest and
+# the peer, the client's output in $IPERF_OUT.  Direction peer -> guest
+# (-R) swaps the roles instead (server in the guest, client in the peer),
+# so that a fixed amount (-n) works on every release: iperf3 3.9
+# (bullseye) fails -n together with -R.  -6 runs over IPv6.
+IPERF_OUT=/tmp/iperf.json
+iperf_once() {
+	local a args="" rev="" to=$PEER from=$SELF pid rc
+	for a; do
+		case $a in
+		-R) rev=1 ;;
+		-6) to=fd00::1 from=fd00::2 args="$args $a" ;;
+		*) args="$args $a" ;;
+		esac
+	done
+	if [ -n "$rev" ]; then
+		timeout 20 $IPERF -s -1 >/tmp/iperf-s.out 2>&1 &
+		pid=$!
+		iperf_ready here
+		ip netns exec peer timeout 15 $IPERF -c $from --connect-timeout 3000 \
+			$args >$IPERF_OUT 2>&1
+	else
+		ip netns exec peer timeout 20 $IPERF -s -1 >/tmp/iperf-s.out 2>&1 &
+		pid=$!
+		iperf_ready
+		timeout 15 $IPERF -c $to --connect-timeout 3000 $args >$IPERF_OUT 2>&1
+	fi
+	rc=$?
+	# a client that never connected leaves the server waiting
+	[ $rc = 0 ] || kill $pid 2>/dev/null
+	wait $pid
+	return $rc
+}
 
 ping_ok() { ping -c "${2:-3}" -i 0.2 -W 2 -s "${3:-56}" "$1" >/dev/null 2>&1; }
 peer_ping_ok() { ip netns exec peer ping -c "${2:-3}" -i 0.2 -W 2 -s "${3:-56}" "$1" >/dev/null 2>&1; }
@@ -279,24 +316,20 @@ sc_iperf() {
 		for dir in tx rx; do
 			k=tx
 			[ $dir = rx ] && k=rx
-			ip netns exec peer timeout 20 $IPERF -s -1 >/tmp/iperf-s.out 2>&1 &
-			pid=$!
-			iperf_ready
-			set -- -c $PEER -t 1 -J --connect-timeout 3000
-			[ $proto = udp ] && set -- "$@" -u -b 50M -l 1400
+			set -- -J -n 4M
+			[ $proto = udp ] && set -- -J -n 2M -u -b 50M -l 1400
 			[ $dir = rx ] && set -- "$@" -R
 			e0=$(emu_sum $k)
-			timeout 15 $IPERF "$@" >/tmp/iperf.out 2>&1
-			wait $pid
+			iperf_once "$@"
 			e1=$(emu_sum $k)
 			frames=$((${e1% *} - ${e0% *}))
 			bytes=$((${e1#* } - ${e0#* }))
 			if [ $proto = tcp ]; then
-				sent=$(jget /tmp/iperf.out sum_sent bytes)
-				recv=$(jget /tmp/iperf.out sum_received bytes)
+				sent=$(jget $IPERF_OUT sum_sent bytes)
+				recv=$(jget $IPERF_OUT sum_received bytes)
 				sent=${sent%.*} recv=${recv%.*}
 				if [ -z "$recv" ] || [ "$recv" = 0 ]; then
-					echo "tcp $dir: no data"; tail -n 5 /tmp/iperf.out; return 1
+					echo "tcp $dir: no data"; tail -n 5 $IPERF_OUT; return 1
 				fi
 				# iperf3 3.18 (trixie) counts its last 128 KiB
 				# write as received but not yet as sent
@@ -306,12 +339,12 @@ sc_iperf() {
 					{ echo "tcp $dir: emulator carried $bytes bytes < $recv received"; return 1; }
 				res="$res tcp-$dir=$((recv / 1024))KiB/$((sent / 1024))KiB"
 			else
-				pk=$(jget /tmp/iperf.out sum packets)
-				lost=$(jget /tmp/iperf.out sum lost_packets)
+				pk=$(jget $IPERF_OUT sum packets)
+				lost=$(jget $IPERF_OUT sum lost_packets)
 				pk=${pk%.*} lost=${lost%.*}
 				recv=$((${pk:-0} - ${lost:-0}))
 				if [ -z "$pk" ] || [ "$recv" -le 0 ]; then
-					echo "udp $dir: no datagrams arrived"; tail -n 5 /tmp/iperf.out; return 1
+					echo "udp $dir: no datagrams arrived"; tail -n 5 $IPERF_OUT; return 1
 				fi
 				[ "$frames" -ge "$recv" ] ||
 					{ echo "udp $dir: emulator carried $frames frames < $recv datagrams"; return 1; }
