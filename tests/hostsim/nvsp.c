@@ -71,6 +71,7 @@ void hs_nvsp_reset(struct hs_dev *d)
 	n->dp_switches = sw;
 	/* the guest starts over: a VF must be offered again */
 	d->vf_allocated = false;
+	WRITE_ONCE(d->dp_vf, false);
 	n->ndis_mtu = ETH_FRAME_LEN;
 	hs_rndis_reset(d);
 }
@@ -804,6 +805,8 @@ static void hs_on_switch(struct hs_chan *hc, u64 tid, bool comp,
 		hs_violation(d, "SWITCH_DATA_PATH to VF without a VF association");
 	else
 		d->nvsp->datapath = dp;
+	/* the switch steers the guest's unicast from now on */
+	WRITE_ONCE(d->dp_vf, d->nvsp->datapath == HVN_NVSP_DATAPATH_VF);
 	d->nvsp->dp_switches++;
 	hs_hist(d, "SWITCH_DATA_PATH %u", dp);
 reply:
@@ -977,6 +980,13 @@ int hs_nvsp_send_vf(struct hs_dev *d, bool allocated, u32 serial)
 	d->vf_serial = serial;
 	d->vf_msgs++;
 	hs_hist(d, "VF_ASSOCIATION allocated %u serial %u", allocated, serial);
+	/* a host without the VF delivers on the synthetic path again */
+	if (!allocated && n->datapath == HVN_NVSP_DATAPATH_VF) {
+		n->datapath = HVN_NVSP_DATAPATH_SYNTHETIC;
+		WRITE_ONCE(d->dp_vf, false);
+		d->dp_forced++;
+		hs_hist(d, "data path synthetic: VF withdrawn");
+	}
 	return 0;
 }
 
