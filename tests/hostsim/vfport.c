@@ -86,6 +86,7 @@ static void hs_vf_port_clear(struct hs_dev *d)
 	if (!ndev)
 		return;
 	netdev_rx_handler_unregister(ndev);
+	dev_set_promiscuity(ndev, -1);
 	RCU_INIT_POINTER(d->vf_port, NULL);
 	synchronize_net();
 	hs_hist(d, "VF port %s released", ndev->name);
@@ -115,9 +116,15 @@ int hs_vf_port_set(struct hs_dev *d, const char *name)
 		err = -EINVAL;
 		goto out;
 	}
-	err = netdev_rx_handler_register(ndev, hs_vf_port_rx, d);
+	/* a switch port: it takes frames for any address (the VF's sends) */
+	err = dev_set_promiscuity(ndev, 1);
 	if (err)
 		goto out;
+	err = netdev_rx_handler_register(ndev, hs_vf_port_rx, d);
+	if (err) {
+		dev_set_promiscuity(ndev, -1);
+		goto out;
+	}
 	dev_hold(ndev);
 	rcu_assign_pointer(d->vf_port, ndev);
 	hs_hist(d, "VF port %s", ndev->name);

@@ -1,0 +1,217 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# SR-IOV scenarios (sourced by scenarios.sh inside the guest): a real PCI NIC
+# of the VM plays the VF of Accelerated Networking.  Opt-in: run.sh gives the
+# VM the VF plumbing only when one of these is asked for (VF_SCENARIOS).
+#   vf   the host offers a VF after the synthetic NIC is up: the VF is
+#        enslaved, the data path switched, ping and iperf3 go through the VF
+#        while the synthetic path stays flat; hot-unplug under a 10 ms ping
+#        (lost pings, longest gap), back on the synthetic path; re-plug.
+# Same contract as scenarios.sh: one line of detail, return 0/1/2.
+#
+# The VF is hot-plugged at PCI slot VF_SLOT by the host helper of the e2e
+# harness (requests on ttyS1, tests/e2e/lib.sh); ACPI hotplug names the slot
+# by its number, which the emulator sends as the VF serial.  The VF's link
+# partner, the "VF port" at 00:06.0, goes into the peer namespace and is
+# handed to the emulator (debugfs vf_port), which steers the NIC's traffic
+# to it while the guest's data path is the VF.
+# VF_MODEL: e1000e (default; its netdev's parent is the PCI device, which the
+# in-tree driver needs to match a VF to its slot) or virtio-net-pci (its
+# netdev's parent is the virtio device, not a PCI device: the in-tree driver
+# of every kernel here ignores it).
+
+VF_SLOT=${VF_SLOT:-5}
+VF_MODEL=${VF_MODEL:-e1000e}
+VF_TTY=/dev/ttyS1
+VF_PORT_PCI=0000:00:06.0
+VF_PCI=0000:00:$(printf %02x "$VF_SLOT").0
+
+# One request to the host's VF helper; its answer in VF_ANS, 0 if "ok".
+vf_req() {
+	VF_ANS=""
+	stty -F $VF_TTY 115200 raw -echo 2>/dev/null
+	exec 7<>$VF_TTY
+	echo "E2E-VF $*" >&7
+	read -t 60 -r VF_ANS <&7
+	exec 7>&-
+	VF_ANS=$(echo "$VF_ANS" | tr -d '\r')
+	case $VF_ANS in
+	ok*) return 0 ;;
+	esac
+	return 1
+}
+
+# Load a staged driver set (/e2e/vf/<set>: e1000e, virtio).
+vf_mods() {
+	local m
+	[ -s /e2e/vf/$1/order ] || return 1
+	for m in $(cat /e2e/vf/$1/order); do
+		[ -d /sys/module/$m ] || insmod /e2e/vf/$1/$m.ko || return 1
+	done
+}
+
+# The netdev of a PCI device in this namespace (virtio: one level down).
+pci_netdev() {
+	local n
+	for n in /sys/bus/pci/devices/$1/net/* /sys/bus/pci/devices/$1/virtio*/net/*; do
+		[ -e "$n" ] && { basename "$n"; return 0; }
+	done
+	return 1
+}
+vf_gone() { ! pci_netdev $VF_PCI >/dev/null; }
+vf_enslaved() { ip -o link show dev "$1" 2>/dev/null | grep -q 'master eth0'; }
+vf_carrier() { [ "$(cat /sys/class/net/$1/carrier 2>/dev/null)" = 1 ]; }
+dp_is() { [ "$(status datapath)" = "$1" ]; }
+vf_stat() { cat /sys/class/net/$1/statistics/$2 2>/dev/null || echo 0; }
+
+# The emulator's VF path counters: "<tx frames> <rx frames>"
+# (tx = guest to switch through the VF, rx = switch to guest).
+host_vf_path() {
+	status vf_path | awk '{ split($2, t, "/"); split($4, r, "/"); print t[1], r[1] }'
+}
+
+# The VF port: into the peer namespace, no IPv6 of its own, up, and handed
+# to the emulator.  (After a profile change it is back in the root
+# namespace: ip netns del returns physical devices there.)
+vf_port_up() {
+	local n
+	if ! ip -n peer link show vfport >/dev/null 2>&1; then
+		n=$(pci_netdev $VF_PORT_PCI) || return 1
+		ip link set "$n" down
+		[ "$n" = vfport ] || ip link set "$n" name vfport || return 1
+		ip link set vfport netns peer || return 1
+	fi
+	ip netns exec peer sh -c 'echo 1 >/proc/sys/net/ipv6/conf/vfport/disable_ipv6'
+	ip -n peer link set vfport up || return 1
+	# (ip netns exec remounts /sys, without debugfs: nsenter keeps it)
+	nsenter --net=/run/netns/peer sh -c "echo vfport >$DBG/vf_port"
+}
+
+# Offer the VF (association, then the PCI device) and wait until the guest
+# enslaved it and switched its data path.  Sets VF to its netdev name.
+vf_offer() {
+	VF=""
+	echo "1 $VF_SLOT" >"$DBG/vf" || { VF_WHY="host could not send the VF association"; return 1; }
+	vf_req plug "$VF_MODEL" "$(status mac)" "$VF_SLOT" || { VF_WHY="plug: $VF_ANS"; return 1; }
+	wait_for 20 pci_netdev $VF_PCI || { VF_WHY="no VF netdev after plug"; return 1; }
+	VF=$(pci_netdev $VF_PCI)
+	wait_for 10 vf_enslaved "$VF" || { VF_WHY="VF $VF not enslaved to eth0"; return 3; }
+	wait_for 10 vf_carrier "$VF" || { VF_WHY="VF $VF has no carrier"; return 1; }
+	wait_for 10 dp_is vf || { VF_WHY="VF $VF enslaved, host data path $(status datapath)"; return 1; }
+	return 0
+}
+
+# Unplug the VF (the PCI device, then the association).
+vf_withdraw() {
+	local rc=0
+	if pci_netdev $VF_PCI >/dev/null; then
+		vf_req unplug || { VF_WHY="unplug: $VF_ANS"; rc=1; }
+		wait_for 10 vf_gone || { VF_WHY="VF netdev stayed after unplug"; rc=1; }
+	fi
+	echo 0 >"$DBG/vf" 2>/dev/null
+	return $rc
+}
+
+# Replies of the 10 ms ping in /tmp/vfping.out: "<sent> <received> <longest
+# run of missing replies between two received ones>".
+vf_ping_stats() {
+	awk '/ seq=/ && !/DUP/ { s = $0; sub(/.* seq=/, "", s); s += 0
+			if (n && s - last - 1 > gap) gap = s - last - 1
+			last = s; n++ }
+		/packets transmitted/ { tx = $1 }
+		END { printf "%d %d %d\n", tx, n, gap }' /tmp/vfping.out
+}
+
+vf_run() {
+	local e0 e1 h0 h1 t0 t1 r0 r1 rc tx rx sent got gap pid res bad=""
+	[ -e /sys/bus/pci/devices/$VF_PORT_PCI ] && [ -e $VF_TTY ] ||
+		{ echo "no VF plumbing in this VM (run.sh adds it for: vf)"; return 2; }
+	case $PROFILE in
+	ws2012r2)
+		echo "host profile without SR-IOV for this guest (NVSP 4: no SR-IOV capability announced)"
+		return 2
+		;;
+	esac
+	vf_mods e1000e || { echo "the VF port's driver e1000e is not in this image"; return 2; }
+	case $VF_MODEL in
+	virtio*) vf_mods virtio || { echo "virtio_net is not in this image"; return 2; } ;;
+	esac
+	wait_for 10 pci_netdev $VF_PORT_PCI || { echo "the VF port has no netdev"; return 1; }
+	vf_port_up || { echo "VF port setup failed"; return 1; }
+	[ "$(status vf_port)" = vfport ] || { echo "emulator did not take the VF port"; return 1; }
+
+	# 1. offered after the synthetic NIC is up
+	vf_offer
+	rc=$?
+	if [ $rc = 3 ] && [ "$DRIVER" = intree ]; then
+		case $VF_MODEL in
+		virtio*)
+			echo "$VF_WHY: the in-tree driver matches a VF only if its netdev's parent is a PCI device with a slot"
+			return 2
+			;;
+		esac
+	fi
+	[ $rc = 0 ] || { echo "offer: $VF_WHY"; return 1; }
+	ip -o addr show dev "$VF" | grep -q 'inet' && bad="$bad addresses-on-VF"
+
+	# 2. traffic through the VF, none on the synthetic path
+	e0="$(emu_sum tx) $(emu_sum rx)"
+	h0=$(host_vf_path)
+	t0=$(vf_stat "$VF" tx_packets)
+	r0=$(vf_stat "$VF" rx_packets)
+	ping_ok $PEER 5 || bad="$bad ping"
+	peer_ping_ok $SELF 3 || bad="$bad peer-ping"
+	host_iperf -t 1 || bad="$bad iperf3-tx"
+	tx=$IP_RCVD
+	host_iperf -t 1 -R || bad="$bad iperf3-rx"
+	rx=$IP_RCVD
+	e1="$(emu_sum tx) $(emu_sum rx)"
+	h1=$(host_vf_path)
+	t1=$(vf_stat "$VF" tx_packets)
+	r1=$(vf_stat "$VF" rx_packets)
+	[ "$e1" = "$e0" ] || bad="$bad synthetic-path-moved:$(echo $e0 | tr ' ' /)->$(echo $e1 | tr ' ' /)"
+	[ $((t1 - t0)) -gt 100 ] || bad="$bad VF-tx+$((t1 - t0))"
+	[ $((r1 - r0)) -gt 100 ] || bad="$bad VF-rx+$((r1 - r0))"
+	[ $((${h1% *} - ${h0% *})) -gt 100 ] || bad="$bad host-VF-path-tx+$((${h1% *} - ${h0% *}))"
+	[ $((${h1#* } - ${h0#* })) -gt 100 ] || bad="$bad host-VF-path-rx+$((${h1#* } - ${h0#* }))"
+	[ -z "$bad" ] ||
+		{ echo "VF $VF enslaved, data path vf; failed:$bad"; return 1; }
+	res="VF $VF ($VF_MODEL, slot $VF_SLOT) master eth0, data path vf; ping, iperf3 tx $((tx / 1024)) KiB rx $((rx / 1024)) KiB: VF pkts tx/rx +$((t1 - t0))/+$((r1 - r0)), host VF path +$((${h1% *} - ${h0% *}))/+$((${h1#* } - ${h0#* })), synthetic flat"
+
+	# 3. hot-unplug under a 10 ms ping
+	ping -i 0.01 -W 1 -c 1000 $PEER >/tmp/vfping.out 2>&1 &
+	pid=$!
+	sleep 1.5
+	vf_withdraw || bad="$bad $VF_WHY"
+	wait $pid
+	set -- $(vf_ping_stats)
+	sent=$1 got=$2 gap=$3
+	dp_is synthetic || bad="$bad data-path-$(status datapath)-after-unplug"
+	e0="$(emu_sum tx) $(emu_sum rx)"
+	ping_ok $PEER 3 || bad="$bad no-ping-after-unplug"
+	e1="$(emu_sum tx) $(emu_sum rx)"
+	[ "$e1" != "$e0" ] || bad="$bad synthetic-path-flat-after-unplug"
+	[ "$got" -gt 0 ] || bad="$bad no-reply-during-unplug"
+	res="$res; unplug under 10 ms ping: $((sent - got)) of $sent lost, longest gap $(((gap + 1) * 10)) ms, back on synthetic"
+
+	# 4. re-plug
+	vf_offer || bad="$bad re-plug:$VF_WHY"
+	if [ -z "$bad" ]; then
+		t0=$(vf_stat "$VF" tx_packets)
+		ping_ok $PEER 5 || bad="$bad ping-after-re-plug"
+		t1=$(vf_stat "$VF" tx_packets)
+		[ $((t1 - t0)) -ge 5 ] || bad="$bad VF-tx-after-re-plug+$((t1 - t0))"
+		res="$res; re-plugged: $VF enslaved, data path vf, ping through it"
+	fi
+	[ -z "$bad" ] || { echo "$res; failed:$bad"; return 1; }
+	echo "$res"
+}
+
+sc_vf() {
+	local rc
+	vf_run
+	rc=$?
+	# leave no VF behind for the next scenario
+	vf_withdraw >/dev/null 2>&1
+	return $rc
+}
