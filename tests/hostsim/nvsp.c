@@ -801,7 +801,7 @@ static void hs_on_switch(struct hs_chan *hc, u64 tid, bool comp,
 		goto reply;
 	if (dp != HVN_NVSP_DATAPATH_SYNTHETIC && dp != HVN_NVSP_DATAPATH_VF)
 		hs_violation(d, "SWITCH_DATA_PATH to %u", dp);
-	else if (dp == HVN_NVSP_DATAPATH_VF && !d->vf_allocated)
+	else if (dp == HVN_NVSP_DATAPATH_VF && !READ_ONCE(d->vf_allocated))
 		hs_violation(d, "SWITCH_DATA_PATH to VF without a VF association");
 	else
 		d->nvsp->datapath = dp;
@@ -956,6 +956,7 @@ int hs_nvsp_send_vf(struct hs_dev *d, bool allocated, u32 serial)
 	struct hs_nvsp *n = d->nvsp;
 	struct hvn_nvsp_msg m = {};
 	struct hs_chan *hc = d->chan[0];
+	bool was;
 	int err;
 
 	/* as Hyper-V: only to a guest at NVSP >= 4 that announced SR-IOV */
@@ -971,12 +972,19 @@ int hs_nvsp_send_vf(struct hs_dev *d, bool allocated, u32 serial)
 	m.hdr.msg_type = HVN_NVSP_MSG4_SEND_VF_ASSOCIATION;
 	m.msg.vf_association.allocated = allocated;
 	m.msg.vf_association.serial = serial;
+	/*
+	 * The host's state first: a guest that waited for the association
+	 * switches its data path at once, before this thread runs again.
+	 */
+	was = d->vf_allocated;
+	WRITE_ONCE(d->vf_allocated, allocated);
 	err = hs_chan_write(hc, VM_PKT_DATA_INBAND,
 			    VMBUS_DATA_PACKET_FLAG_COMPLETION_REQUESTED,
 			    HS_VF_ASSOC_TID, NULL, 0, &m, sizeof(m), true);
-	if (err)
+	if (err) {
+		WRITE_ONCE(d->vf_allocated, was);
 		return err;
-	d->vf_allocated = allocated;
+	}
 	d->vf_serial = serial;
 	d->vf_msgs++;
 	hs_hist(d, "VF_ASSOCIATION allocated %u serial %u", allocated, serial);
