@@ -37,7 +37,7 @@ SCENARIOS=${SCENARIOS:-"probe versions ping channels ethtool vlan regs iperf mtu
 # opt-in scenarios that need a VF in QEMU (ACPI hotplug, the VF port NIC,
 # the request channel: tests/e2e/lib.sh); the VM gets them only if one of
 # these is asked for
-VF_SCENARIOS="vf vfearly vfvirtio"
+VF_SCENARIOS="vf vfearly vfstale vfvirtio"
 TIMEOUT=${TIMEOUT:-}
 MODULE=${MODULE:-}
 BENCH=${BENCH:-0}
