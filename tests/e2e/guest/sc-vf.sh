@@ -242,8 +242,8 @@ sc_vf() {
 # The driver is reloaded first: the in-tree driver waits on a completion
 # that every earlier association (allocated) completed and nothing resets,
 # so after an earlier offer that nobody waited for (vf, vfassoc) it does not
-# wait and switches to the VF without an association (seen on 5.10, 6.1, 6.12 and 7.2
-# after vfassoc; the emulator counts the violation).
+# wait and switches to the VF without an association (5.10, 6.1, 6.12 and
+# 7.2; vfstale shows it, the emulator counts the violation).
 vf_early_run() {
 	local sw0 master="no" t0 t1 stale=$1 what=""
 	vf_prepare || return $?
