@@ -6,7 +6,8 @@
 #   vf   the host offers a VF after the synthetic NIC is up: the VF is
 #        enslaved, the data path switched, ping and iperf3 go through the VF
 #        while the synthetic path stays flat; hot-unplug under a 10 ms ping
-#        (lost pings, longest gap), back on the synthetic path; re-plug.
+#        (lost pings, longest gap), back on the synthetic path; re-plug;
+#        unplug again under a TCP stream, which must survive.
 #   vfearly  the VF's PCI device arrives before the host's VF association:
 #        no data path switch until the association, then the VF carries it
 #   vfstale  as vfearly, after an association offered and withdrawn while
@@ -221,6 +222,26 @@ vf_run() {
 		t1=$(vf_stat "$VF" tx_packets)
 		[ $((t1 - t0)) -ge 5 ] || bad="$bad VF-tx-after-re-plug+$((t1 - t0))"
 		res="$res; re-plugged: $VF enslaved, data path vf, ping through it"
+	fi
+
+	# 5. hot-unplug under a TCP stream: it survives, on the synthetic path
+	if [ -z "$bad" ]; then
+		ip netns exec peer timeout 20 $IPERF -s -1 >/tmp/iperf-s.out 2>&1 &
+		iperf_ready
+		s0=$(emu_sum tx)
+		timeout 20 $IPERF -c $PEER -t 4 -J --connect-timeout 3000 >/tmp/iperf-vf.json 2>&1 &
+		pid=$!
+		sleep 1.5
+		vf_withdraw || bad="$bad $VF_WHY"
+		wait $pid
+		wait
+		s1=$(emu_sum tx)
+		rx=$(iperf_rcvd /tmp/iperf-vf.json)
+		if grep -q '"error"' /tmp/iperf-vf.json || [ -z "$rx" ] || [ "$rx" = 0 ]; then
+			bad="$bad tcp-stream-broke:$(grep -m1 '"error"' /tmp/iperf-vf.json | tr -d '\t"')"
+		fi
+		[ $((${s1#* } - ${s0#* })) -gt 100000 ] || bad="$bad tcp-not-on-synthetic-after-unplug"
+		res="$res; unplug under a TCP stream: $((rx / 1024)) KiB received, $(((${s1#* } - ${s0#* }) / 1024)) KiB of it synthetic"
 	fi
 	[ -z "$bad" ] || { echo "$res; failed:$bad"; return 1; }
 	echo "$res"
