@@ -266,7 +266,7 @@ sc_vf() {
 # wait and switches to the VF without an association (5.10, 6.1, 6.12 and
 # 7.2; vfstale shows it, the emulator counts the violation).
 vf_early_run() {
-	local sw0 master="no" t0 t1 stale=$1 what=""
+	local sw0 master="no" t0 t1 stale=$1 what="" w0
 	vf_prepare || return $?
 	unload_driver || { echo "driver did not unload"; return 1; }
 	load_driver || { echo "driver did not load again"; return 1; }
@@ -278,13 +278,14 @@ vf_early_run() {
 		what="after an association offered and withdrawn with no VF, "
 	fi
 	sw0=$(status datapath_switches)
+	w0=$(dmesg | grep -c 'Waiting for the VF association')
 	vf_req plug "$VF_MODEL" "$(status mac)" "$VF_SLOT" || { echo "plug: $VF_ANS"; return 1; }
 	wait_for 20 pci_netdev $VF_PCI || { echo "no VF netdev after plug"; return 1; }
 	VF=$(pci_netdev $VF_PCI)
 	sleep 2
 	[ "$(readlink /sys/class/net/$VF/master 2>/dev/null)" ] && master=yes
 	[ "$(status datapath_switches)" = "$sw0" ] ||
-		{ echo "${what}data path switched before the VF association (guest: $(dmesg | grep -c 'Waiting for the VF association') waits logged)"; return 1; }
+		{ echo "${what}data path switched before the VF association (the guest logged $(($(dmesg | grep -c 'Waiting for the VF association') - w0)) wait(s) for it)"; return 1; }
 	echo "1 $VF_SLOT" >"$DBG/vf" || { echo "host could not send the VF association"; return 1; }
 	wait_for 10 dp_is vf || { echo "no switch to the VF after the association (host: $(status datapath))"; return 1; }
 	wait_for 10 vf_enslaved "$VF" || { echo "VF $VF not enslaved"; return 1; }
