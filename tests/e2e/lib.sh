@@ -132,18 +132,123 @@ EOF
 	(cd "$tree" && find . | cpio -o -H newc --quiet) | gzip -1 >"$out"
 }
 
+# SR-IOV VF for the guest (E2E_VF=1), ACPI PCI hotplug of the pc machine
+# (the guest names the slots by number, /sys/bus/pci/slots/N: the serial the
+# emulator sends in its VF association).  QEMU gets:
+#  - the VF port: an e1000e at 00:06.0 on hub 1, the link partner of any VF
+#    plugged later (the emulator takes it over as the VF's port on the host
+#    switch, debugfs vf_port);
+#  - a second serial port (ttyS1 in the guest) on a pipe, where the guest
+#    asks for VF plug and unplug: "E2E-VF plug <model> <mac> <slot>",
+#    "E2E-VF unplug"; the answer is one line, "ok ..." or "err ...";
+#  - a QMP monitor on a pipe; e2e_vf_helper performs the requests on it.
+E2E_VF_PORT_ADDR=6
+E2E_VF_PORT_MAC=52:54:00:9f:00:06
+
+# QMP: send one command, read up to its answer (events are skipped).
+e2e_qmp() {
+	local line
+	printf '%s\n' "$1" >&6
+	while read -r -t 30 line <&5; do
+		case $line in
+		*'"return"'*) QMP_ANSWER=$line; return 0 ;;
+		*'"error"'*) QMP_ANSWER=$line; return 1 ;;
+		esac
+	done
+	QMP_ANSWER="no answer from QMP"
+	return 1
+}
+
+# Wait for a QMP event line matching a glob pattern.
+e2e_qmp_event() {
+	local line
+	while read -r -t "$2" line <&5; do
+		case $line in $1) return 0 ;; esac
+	done
+	return 1
+}
+
+# The host side of the guest's VF requests (runs beside QEMU, in the
+# background): e2e_vf_helper <dir with ctl.{in,out} and qmp.{in,out}>.
+# One VF at a time (QEMU id vf0); each plug gets its own hub port.
+e2e_vf_helper() {
+	local dir=$1 line n=0 ready=0 answer model mac slot
+	exec 3<>"$dir/ctl.out" 4<>"$dir/ctl.in" 5<>"$dir/qmp.out" 6<>"$dir/qmp.in"
+	while read -r line <&3; do
+		line=${line%$'\r'}
+		set -- $line
+		[ "${1:-}" = E2E-VF ] || continue
+		shift
+		echo "[$(date +%T.%N | cut -c1-12)] request: $*"
+		if [ $ready = 0 ]; then
+			e2e_qmp '{"execute":"qmp_capabilities"}' && ready=1
+		fi
+		case ${1:-} in
+		plug)
+			model=${2:-} mac=${3:-} slot=${4:-}
+			case $model in
+			e1000e|virtio-net-pci) ;;
+			*) model="" ;;
+			esac
+			if [ -z "$model" ] || ! [[ $mac =~ ^([0-9a-f]{2}:){5}[0-9a-f]{2}$ ]] ||
+				! [[ $slot =~ ^[0-9]+$ ]] || [ "$slot" -lt 1 ] || [ "$slot" -gt 31 ] ||
+				[ "$slot" = $E2E_VF_PORT_ADDR ]; then
+				answer="err bad request"
+			elif n=$((n + 1)) &&
+				e2e_qmp "{\"execute\":\"netdev_add\",\"arguments\":{\"type\":\"hubport\",\"id\":\"vfnet$n\",\"hubid\":1}}" &&
+				e2e_qmp "{\"execute\":\"device_add\",\"arguments\":{\"driver\":\"$model\",\"id\":\"vf0\",\"netdev\":\"vfnet$n\",\"mac\":\"$mac\",\"bus\":\"pci.0\",\"addr\":\"$(printf '%#x' "$slot")\",\"romfile\":\"\"}}"; then
+				answer="ok plugged $model at slot $slot"
+			else
+				answer="err $QMP_ANSWER"
+			fi
+			;;
+		unplug)
+			if ! e2e_qmp '{"execute":"device_del","arguments":{"id":"vf0"}}'; then
+				answer="err $QMP_ANSWER"
+			elif ! e2e_qmp_event '*DEVICE_DELETED*"vf0"*' 30; then
+				answer="err the guest did not release the VF"
+			else
+				e2e_qmp "{\"execute\":\"netdev_del\",\"arguments\":{\"id\":\"vfnet$n\"}}"
+				answer="ok unplugged"
+			fi
+			;;
+		*) answer="err unknown request" ;;
+		esac
+		echo "[$(date +%T.%N | cut -c1-12)] $answer"
+		printf '%s\n' "$answer" >&4
+	done
+}
+
 # Boot: e2e_boot <vmlinuz> <initrd> <log> <timeout-seconds> [cmdline-extra]
 # The serial console goes to <log> (and, if E2E_VERBOSE=1, to stderr).
 e2e_boot() {
-	local kernel=$1 initrd=$2 log=$3 tmo=$4 extra=${5:-} rc=0
+	local kernel=$1 initrd=$2 log=$3 tmo=$4 extra=${5:-} rc=0 vfdir hpid=""
 	local -a cmd=(qemu-system-x86_64 -accel tcg -cpu max -smp "${E2E_SMP:-2}"
 		-m "${E2E_MEM:-1024}" -nographic -no-reboot -nic none
 		-kernel "$kernel" -initrd "$initrd"
 		-append "console=ttyS0 panic=-1 oops=panic loglevel=4 $extra")
+	if [ "${E2E_VF:-0}" = 1 ]; then
+		vfdir=${log%.log}.vf
+		rm -rf "$vfdir"
+		mkdir -p "$vfdir"
+		mkfifo "$vfdir/ctl.in" "$vfdir/ctl.out" "$vfdir/qmp.in" "$vfdir/qmp.out"
+		# a second -serial replaces -nographic's default one: name both
+		cmd+=(-serial mon:stdio
+			-chardev "pipe,id=vfctl,path=$vfdir/ctl" -serial chardev:vfctl
+			-chardev "pipe,id=qmp,path=$vfdir/qmp" -mon chardev=qmp,mode=control
+			-netdev hubport,id=vfport,hubid=1
+			-device "e1000e,netdev=vfport,addr=$E2E_VF_PORT_ADDR,mac=$E2E_VF_PORT_MAC,romfile=")
+		e2e_vf_helper "$vfdir" >"$vfdir/helper.log" 2>&1 &
+		hpid=$!
+	fi
 	if [ "${E2E_VERBOSE:-0}" = 1 ]; then
 		timeout --foreground -k 5 "$tmo" "${cmd[@]}" </dev/null 2>&1 | tr -d '\r' | tee "$log" >&2 || rc=$?
 	else
 		timeout -k 5 "$tmo" "${cmd[@]}" </dev/null 2>&1 | tr -d '\r' >"$log" || rc=$?
+	fi
+	if [ -n "$hpid" ]; then
+		kill "$hpid" 2>/dev/null
+		wait "$hpid" 2>/dev/null
 	fi
 	grep -q '^E2E-END' "$log" || return 124
 	return 0

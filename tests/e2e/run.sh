@@ -34,6 +34,10 @@ RELEASES=""
 DRIVERS=""
 PROFILES=${PROFILES:-"ws2012r2 ws2016 azure"}
 SCENARIOS=${SCENARIOS:-"probe versions ping channels ethtool vlan regs iperf mtu link reload rescind strict rsc rxcsum faults vfassoc hashlevel indir chanctl rings features stats xdp"}
+# opt-in scenarios that need a VF in QEMU (ACPI hotplug, the VF port NIC,
+# the request channel: tests/e2e/lib.sh); the VM gets them only if one of
+# these is asked for
+VF_SCENARIOS="vf vfearly vfstale vfvirtio"
 TIMEOUT=${TIMEOUT:-}
 MODULE=${MODULE:-}
 BENCH=${BENCH:-0}
@@ -198,7 +202,7 @@ bench_release() {
 }
 
 run_release() {
-	local rel=$1 img krel out tree ko bind why tmo log line nprof nsc h r staged=""
+	local rel=$1 img krel out tree ko bind why tmo log line nprof nsc h r s staged=""
 	out=$E2E_OUT/$rel
 	[ "$BENCH" = 1 ] && out=$E2E_OUT/bench/$rel
 	mkdir -p "$out"
@@ -258,6 +262,25 @@ run_release() {
 	mkdir -p "$tree/e2e/opt"
 	( e2e_stage_mod "$img" netconsole "$tree/e2e/opt" ) >&2 ||
 		hvn_log "$rel: no netconsole module (the netcons scenario will say so)"
+	# the VF scenarios: QEMU plumbing (e2e_boot) and the drivers of the VF
+	# port and of the VF models, loaded by those scenarios only
+	E2E_VF=0
+	for s in $SCENARIOS; do
+		case " $VF_SCENARIOS " in *" $s "*) E2E_VF=1 ;; esac
+	done
+	export E2E_VF
+	if [ "$E2E_VF" = 1 ]; then
+		mkdir -p "$tree/e2e/vf/e1000e" "$tree/e2e/vf/virtio"
+		( e2e_stage_mod "$img" e1000e "$tree/e2e/vf/e1000e" ) >&2 ||
+			hvn_log "$rel: no e1000e module (the vf scenarios will say so)"
+		( e2e_stage_mod "$img" virtio_net "$tree/e2e/vf/virtio" ) >&2 ||
+			hvn_log "$rel: no virtio_net module"
+		# built in on some kernels
+		if [ -n "$(e2e_find_mod "$img" virtio_pci)" ]; then
+			( e2e_stage_mod "$img" virtio_pci "$tree/e2e/vf/virtio" ) >&2 ||
+				hvn_log "$rel: virtio_pci could not be staged"
+		fi
+	fi
 	# static helpers built with the release's own compiler
 	for h in rawsend udprecv xdpload; do
 		HVN_BIND="$E2E_DIR/guest:/hvn-guest $tree/usr/local/sbin:/hvn-out" \

@@ -10,6 +10,8 @@
  *   delay_comp  write <ms>: hold the completions of guest sends that long
  *   stall       write <ms>: stop draining the guest -> host rings that long
  *   vf          write "1 <serial>": offer a VF; "0": withdraw it
+ *   vf_port     write a netdev name (writer's namespace): the VF's link
+ *               partner, the VF's port on the switch; empty: release it
  */
 #include <linux/module.h>
 #include <linux/seq_file.h>
@@ -35,6 +37,7 @@ static int hs_status_show(struct seq_file *m, void *v)
 	seq_printf(m, "mac %pM\n", d->mac);
 	seq_printf(m, "violations %lld\n", atomic64_read(&d->violations));
 	hs_nvsp_show(m, d);
+	hs_vf_port_show(m, d);
 	hs_rndis_show(m, d);
 	/* event counters: closed channels plus open ones */
 	memcpy(&c, &d->gone, sizeof(c));
@@ -236,6 +239,28 @@ static const struct file_operations hs_vf_fops = {
 	.write = hs_vf_write,
 };
 
+static ssize_t hs_vf_port_write(struct file *f, const char __user *ubuf,
+				size_t len, loff_t *pos)
+{
+	struct hs_dev *d = file_inode(f)->i_private;
+	char name[IFNAMSIZ];
+	int err;
+
+	if (len >= sizeof(name))
+		return -EINVAL;
+	if (copy_from_user(name, ubuf, len))
+		return -EFAULT;
+	name[len] = 0;
+	err = hs_vf_port_set(d, strim(name));
+	return err ? err : len;
+}
+
+static const struct file_operations hs_vf_port_fops = {
+	.owner = THIS_MODULE,
+	.open = simple_open,
+	.write = hs_vf_port_write,
+};
+
 int hs_ctl_add_dev(struct hs_dev *d)
 {
 	char name[16];
@@ -251,6 +276,7 @@ int hs_ctl_add_dev(struct hs_dev *d)
 	debugfs_create_file("delay_comp", 0200, d->dbg, d, &hs_delay_comp_fops);
 	debugfs_create_file("stall", 0200, d->dbg, d, &hs_stall_fops);
 	debugfs_create_file("vf", 0200, d->dbg, d, &hs_vf_fops);
+	debugfs_create_file("vf_port", 0200, d->dbg, d, &hs_vf_port_fops);
 	return 0;
 }
 

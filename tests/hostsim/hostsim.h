@@ -8,6 +8,7 @@
  *   nvsp.c     NVSP host side (version, buffers, sub-channels, data)
  *   rndis.c    RNDIS device (control messages, OIDs, packet parsing)
  *   vswitch.c  the virtual switch port netdev and the RX/TX data path
+ *   vfport.c   SR-IOV: the VF's port on the switch, data path steering
  *   ctl.c      debugfs: profile, counters, violations, control switches
  *
  * The emulator validates everything the guest sends with its own checks.
@@ -236,6 +237,15 @@ struct hs_dev {
 	u32 vf_serial;
 	u64 vf_msgs;			/* VF association messages sent */
 	u64 vf_comps;			/* ... and completed by the guest */
+	/* SR-IOV data path (vfport.c) */
+	struct net_device __rcu *vf_port;	/* link partner of the VF */
+	bool dp_vf;			/* the data path is the VF */
+	u64 dp_forced;			/* VF withdrawn while the data path was VF */
+	atomic64_t vf_tx_frames, vf_tx_bytes;	/* guest -> switch via the VF */
+	atomic64_t vf_rx_frames, vf_rx_bytes;	/* switch -> guest via the VF */
+	atomic64_t vf_tx_offpath;	/* ... from the VF, data path synthetic */
+	atomic64_t syn_tx_offpath;	/* synthetic sends, data path VF */
+	atomic64_t vf_rx_nopath;	/* data path VF, but no VF port up */
 	u32 g2h_used_max;		/* of all channels */
 	struct hs_ctr gone;		/* counters of closed channels */
 
@@ -355,6 +365,13 @@ void hs_port_destroy(struct hs_dev *d);
 void hs_port_deliver(struct hs_dev *d, struct sk_buff *skb);
 void hs_rx_work(struct work_struct *w);
 void hs_sections_free(struct hs_dev *d);
+
+/* vfport.c */
+bool hs_vf_xmit(struct hs_dev *d, struct sk_buff *skb);
+int hs_vf_port_set(struct hs_dev *d, const char *name);
+void hs_vf_port_show(struct seq_file *m, struct hs_dev *d);
+int hs_vf_port_init(void);
+void hs_vf_port_exit(void);
 
 /* ctl.c, inject.c */
 extern const struct file_operations hs_inject_fops;

@@ -5,7 +5,8 @@
  * channel, as a buggy driver would.  The host must reject and count it; the
  * e2e "strict" scenario checks that it does and that the NIC keeps working.
  *
- *   echo <name> > inject      names: short, unknown, type, section, rndis
+ *   echo <name> > inject      names: short, unknown, type, section, rndis,
+ *                                    vfswitch
  */
 #include <linux/module.h>
 #include <linux/uaccess.h>
@@ -50,6 +51,13 @@ static int hs_inject_one(struct hs_dev *d, const char *what)
 		m.msg.send_rndis_pkt.send_buf_section_index =
 			d->sbuf_size / d->sbuf_sect_size - 1;
 		m.msg.send_rndis_pkt.send_buf_section_size = 44;
+		return hs_api_sendpacket(ch, &m, sizeof(m), 0, VM_PKT_DATA_INBAND, 0);
+	}
+	if (!strcmp(what, "vfswitch")) {	/* data path to a VF never offered */
+		if (d->vf_allocated)
+			return -EBUSY;
+		m.hdr.msg_type = HVN_NVSP_MSG4_SWITCH_DATA_PATH;
+		m.msg.switch_data_path.active_datapath = HVN_NVSP_DATAPATH_VF;
 		return hs_api_sendpacket(ch, &m, sizeof(m), 0, VM_PKT_DATA_INBAND, 0);
 	}
 	return -EINVAL;

@@ -104,6 +104,9 @@ static int __init hs_init(void)
 		if (err)
 			goto undo;
 	}
+	err = hs_vf_port_init();
+	if (err)
+		goto undo;
 	pr_info("hvn_hostsim: profile %s, %d NIC(s), VMBus %u.%u\n", prof->name,
 		nics, prof->vmbus_version >> 16, prof->vmbus_version & 0xffff);
 	return 0;
@@ -119,6 +122,7 @@ unbind:
 
 static void __exit hs_exit(void)
 {
+	hs_vf_port_exit();
 	while (hs_ndevs)
 		hs_dev_destroy(hs_devs[--hs_ndevs]);
 	hs_ctl_exit();

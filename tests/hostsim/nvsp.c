@@ -71,6 +71,7 @@ void hs_nvsp_reset(struct hs_dev *d)
 	n->dp_switches = sw;
 	/* the guest starts over: a VF must be offered again */
 	d->vf_allocated = false;
+	WRITE_ONCE(d->dp_vf, false);
 	n->ndis_mtu = ETH_FRAME_LEN;
 	hs_rndis_reset(d);
 }
@@ -800,10 +801,12 @@ static void hs_on_switch(struct hs_chan *hc, u64 tid, bool comp,
 		goto reply;
 	if (dp != HVN_NVSP_DATAPATH_SYNTHETIC && dp != HVN_NVSP_DATAPATH_VF)
 		hs_violation(d, "SWITCH_DATA_PATH to %u", dp);
-	else if (dp == HVN_NVSP_DATAPATH_VF && !d->vf_allocated)
+	else if (dp == HVN_NVSP_DATAPATH_VF && !READ_ONCE(d->vf_allocated))
 		hs_violation(d, "SWITCH_DATA_PATH to VF without a VF association");
 	else
 		d->nvsp->datapath = dp;
+	/* the switch steers the guest's unicast from now on */
+	WRITE_ONCE(d->dp_vf, d->nvsp->datapath == HVN_NVSP_DATAPATH_VF);
 	d->nvsp->dp_switches++;
 	hs_hist(d, "SWITCH_DATA_PATH %u", dp);
 reply:
@@ -953,6 +956,7 @@ int hs_nvsp_send_vf(struct hs_dev *d, bool allocated, u32 serial)
 	struct hs_nvsp *n = d->nvsp;
 	struct hvn_nvsp_msg m = {};
 	struct hs_chan *hc = d->chan[0];
+	bool was;
 	int err;
 
 	/* as Hyper-V: only to a guest at NVSP >= 4 that announced SR-IOV */
@@ -968,15 +972,29 @@ int hs_nvsp_send_vf(struct hs_dev *d, bool allocated, u32 serial)
 	m.hdr.msg_type = HVN_NVSP_MSG4_SEND_VF_ASSOCIATION;
 	m.msg.vf_association.allocated = allocated;
 	m.msg.vf_association.serial = serial;
+	/*
+	 * The host's state first: a guest that waited for the association
+	 * switches its data path at once, before this thread runs again.
+	 */
+	was = d->vf_allocated;
+	WRITE_ONCE(d->vf_allocated, allocated);
 	err = hs_chan_write(hc, VM_PKT_DATA_INBAND,
 			    VMBUS_DATA_PACKET_FLAG_COMPLETION_REQUESTED,
 			    HS_VF_ASSOC_TID, NULL, 0, &m, sizeof(m), true);
-	if (err)
+	if (err) {
+		WRITE_ONCE(d->vf_allocated, was);
 		return err;
-	d->vf_allocated = allocated;
+	}
 	d->vf_serial = serial;
 	d->vf_msgs++;
 	hs_hist(d, "VF_ASSOCIATION allocated %u serial %u", allocated, serial);
+	/* a host without the VF delivers on the synthetic path again */
+	if (!allocated && n->datapath == HVN_NVSP_DATAPATH_VF) {
+		n->datapath = HVN_NVSP_DATAPATH_SYNTHETIC;
+		WRITE_ONCE(d->dp_vf, false);
+		d->dp_forced++;
+		hs_hist(d, "data path synthetic: VF withdrawn");
+	}
 	return 0;
 }
 

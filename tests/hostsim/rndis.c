@@ -746,6 +746,8 @@ static int hs_tx_packet(struct hs_chan *hc, const u8 *msg, u32 len)
 			     p.data_len, hs_nvsp_mtu_of(d));
 	hc->tx_frames++;
 	hc->tx_bytes += p.data_len;
+	if (READ_ONCE(d->dp_vf))
+		atomic64_inc(&d->syn_tx_offpath);
 	if (!d->port)
 		return 0;
 	skb = netdev_alloc_skb(d->port, p.data_len + NET_IP_ALIGN);

@@ -22,7 +22,12 @@ static netdev_tx_t hs_port_xmit(struct sk_buff *skb, struct net_device *ndev)
 
 	if (skb->ip_summed == CHECKSUM_PARTIAL && skb_checksum_help(skb))
 		goto drop;
-	if (skb_headlen(skb) < ETH_HLEN || !hs_rndis_accepts(d, skb))
+	if (skb_headlen(skb) < ETH_HLEN)
+		goto drop;
+	/* data path switched to the VF: the VF gets it, unfiltered here */
+	if (hs_vf_xmit(d, skb))
+		return NETDEV_TX_OK;
+	if (!hs_rndis_accepts(d, skb))
 		goto drop;
 	q = hs_rndis_pick_channel(d, skb);
 	spin_lock(&d->chan_lock);

@@ -413,7 +413,7 @@ sc_rescind() {
 # the NIC keeps working.  Runs last: it leaves violations behind on purpose.
 sc_strict() {
 	local f v0 v1 bad=""
-	for f in short unknown type section rndis; do
+	for f in short unknown type section rndis vfswitch; do
 		v0=$(viol)
 		echo $f >"$DBG/inject" 2>/dev/null || { bad="$bad $f:inject-failed"; continue; }
 		v1=$(viol)
@@ -421,7 +421,7 @@ sc_strict() {
 	done
 	ping_ok $PEER 3 || bad="$bad no-traffic-after"
 	[ -z "$bad" ] || { echo "failed:$bad"; return 1; }
-	echo "5 malformed messages rejected and counted ($(viol) violations), traffic after"
+	echo "6 malformed messages rejected and counted ($(viol) violations), traffic after"
 }
 
 # More scenarios, one file per topic (guest/sc-*.sh, copied to /e2e/sc/):

@@ -1,0 +1,323 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# SR-IOV scenarios (sourced by scenarios.sh inside the guest): a real PCI NIC
+# of the VM plays the VF of Accelerated Networking.  Opt-in: run.sh gives the
+# VM the VF plumbing only when one of these is asked for (VF_SCENARIOS).
+#   vf   the host offers a VF after the synthetic NIC is up: the VF is
+#        enslaved, the data path switched, ping and iperf3 go through the VF
+#        while the synthetic path stays flat; hot-unplug under a 10 ms ping
+#        (lost pings, longest gap), back on the synthetic path; re-plug;
+#        unplug again under a TCP stream, which must survive.
+#   vfearly  the VF's PCI device arrives before the host's VF association:
+#        no data path switch until the association, then the VF carries it
+#   vfstale  as vfearly, after an association offered and withdrawn while
+#        no VF was there: the driver must still wait for the next one
+#   vfvirtio  the same as vf with a virtio-net-pci VF (native XDP; the in-tree
+#        driver does not take it: not run for it, with the reason)
+# Same contract as scenarios.sh: one line of detail, return 0/1/2.
+#
+# The VF is hot-plugged at PCI slot VF_SLOT by the host helper of the e2e
+# harness (requests on ttyS1, tests/e2e/lib.sh); ACPI hotplug names the slot
+# by its number, which the emulator sends as the VF serial.  The VF's link
+# partner, the "VF port" at 00:06.0, goes into the peer namespace and is
+# handed to the emulator (debugfs vf_port), which steers the NIC's traffic
+# to it while the guest's data path is the VF.
+# VF_MODEL: e1000e (default; its netdev's parent is the PCI device, which the
+# in-tree driver needs to match a VF to its slot) or virtio-net-pci (its
+# netdev's parent is the virtio device, not a PCI device: the in-tree driver
+# of every kernel here ignores it).
+
+VF_SLOT=${VF_SLOT:-5}
+VF_MODEL=${VF_MODEL:-e1000e}
+VF_TTY=/dev/ttyS1
+VF_PORT_PCI=0000:00:06.0
+VF_PCI=0000:00:$(printf %02x "$VF_SLOT").0
+
+# One request to the host's VF helper; its answer in VF_ANS, 0 if "ok".
+vf_req() {
+	VF_ANS=""
+	stty -F $VF_TTY 115200 raw -echo 2>/dev/null
+	exec 7<>$VF_TTY
+	echo "E2E-VF $*" >&7
+	read -t 60 -r VF_ANS <&7
+	exec 7>&-
+	VF_ANS=$(echo "$VF_ANS" | tr -d '\r')
+	case $VF_ANS in
+	ok*) return 0 ;;
+	esac
+	return 1
+}
+
+# Load a staged driver set (/e2e/vf/<set>: e1000e, virtio).
+vf_mods() {
+	local m
+	[ -s /e2e/vf/$1/order ] || return 1
+	for m in $(cat /e2e/vf/$1/order); do
+		[ -d /sys/module/$m ] || insmod /e2e/vf/$1/$m.ko || return 1
+	done
+}
+
+# The netdev of a PCI device in this namespace (virtio: one level down).
+pci_netdev() {
+	local n
+	for n in /sys/bus/pci/devices/$1/net/* /sys/bus/pci/devices/$1/virtio*/net/*; do
+		[ -e "$n" ] && { basename "$n"; return 0; }
+	done
+	return 1
+}
+vf_port_there() { ip -n peer link show vfport >/dev/null 2>&1 || pci_netdev $VF_PORT_PCI >/dev/null; }
+vf_gone() { ! pci_netdev $VF_PCI >/dev/null; }
+vf_enslaved() { ip -o link show dev "$1" 2>/dev/null | grep -q 'master eth0'; }
+vf_carrier() { [ "$(cat /sys/class/net/$1/carrier 2>/dev/null)" = 1 ]; }
+dp_is() { [ "$(status datapath)" = "$1" ]; }
+vf_stat() { cat /sys/class/net/$1/statistics/$2 2>/dev/null || echo 0; }
+
+# The emulator's VF path counters: "<tx frames> <rx frames>"
+# (tx = guest to switch through the VF, rx = switch to guest).
+host_vf_path() {
+	status vf_path | awk '{ split($2, t, "/"); split($4, r, "/"); print t[1], r[1] }'
+}
+
+# The VF port: into the peer namespace, no IPv6 of its own, up, and handed
+# to the emulator.  (After a profile change it is back in the root
+# namespace: ip netns del returns physical devices there.)
+vf_port_up() {
+	local n
+	if ! ip -n peer link show vfport >/dev/null 2>&1; then
+		n=$(pci_netdev $VF_PORT_PCI) || return 1
+		ip link set "$n" down
+		[ "$n" = vfport ] || ip link set "$n" name vfport || return 1
+		ip link set vfport netns peer || return 1
+	fi
+	ip netns exec peer sh -c 'echo 1 >/proc/sys/net/ipv6/conf/vfport/disable_ipv6'
+	ip -n peer link set vfport up || return 1
+	# (ip netns exec remounts /sys, without debugfs: nsenter keeps it)
+	nsenter --net=/run/netns/peer sh -c "echo vfport >$DBG/vf_port"
+}
+
+# Offer the VF (association, then the PCI device) and wait until the guest
+# enslaved it and switched its data path.  Sets VF to its netdev name.
+vf_offer() {
+	VF=""
+	echo "1 $VF_SLOT" >"$DBG/vf" || { VF_WHY="host could not send the VF association"; return 1; }
+	vf_req plug "$VF_MODEL" "$(status mac)" "$VF_SLOT" || { VF_WHY="plug: $VF_ANS"; return 1; }
+	wait_for 20 pci_netdev $VF_PCI || { VF_WHY="no VF netdev after plug"; return 1; }
+	VF=$(pci_netdev $VF_PCI)
+	wait_for 10 vf_enslaved "$VF" || { VF_WHY="VF $VF not enslaved to eth0"; return 3; }
+	wait_for 10 vf_carrier "$VF" || { VF_WHY="VF $VF has no carrier"; return 1; }
+	wait_for 10 dp_is vf || { VF_WHY="VF $VF enslaved, host data path $(status datapath)"; return 1; }
+	return 0
+}
+
+# Unplug the VF (the PCI device, then the association).
+vf_withdraw() {
+	local rc=0
+	if pci_netdev $VF_PCI >/dev/null; then
+		vf_req unplug || { VF_WHY="unplug: $VF_ANS"; rc=1; }
+		wait_for 10 vf_gone || { VF_WHY="VF netdev stayed after unplug"; rc=1; }
+	fi
+	echo 0 >"$DBG/vf" 2>/dev/null
+	return $rc
+}
+
+# Replies of the 10 ms ping in /tmp/vfping.out: "<sent> <received> <longest
+# run of missing replies between two received ones>".
+vf_ping_stats() {
+	awk '/ seq=/ && !/DUP/ { s = $0; sub(/.* seq=/, "", s); s += 0
+			if (n && s - last - 1 > gap) gap = s - last - 1
+			last = s; n++ }
+		/packets transmitted/ { tx = $1 }
+		END { printf "%d %d %d\n", tx, n, gap }' /tmp/vfping.out
+}
+
+# Checks common to the VF scenarios; the VF port set up.
+vf_prepare() {
+	[ -e /sys/bus/pci/devices/$VF_PORT_PCI ] && [ -e $VF_TTY ] ||
+		{ echo "no VF plumbing in this VM (run.sh adds it for the VF scenarios)"; return 2; }
+	case $PROFILE in
+	ws2012r2)
+		echo "host profile without SR-IOV for this guest (NVSP 4: no SR-IOV capability announced)"
+		return 2
+		;;
+	esac
+	vf_mods e1000e || { echo "the VF port's driver e1000e is not in this image"; return 2; }
+	case $VF_MODEL in
+	virtio*) vf_mods virtio || { echo "virtio_net is not in this image"; return 2; } ;;
+	esac
+	wait_for 10 vf_port_there || { echo "the VF port has no netdev"; return 1; }
+	vf_port_up || { echo "VF port setup failed"; return 1; }
+	[ "$(status vf_port)" = vfport ] || { echo "emulator did not take the VF port"; return 1; }
+}
+
+vf_run() {
+	local e0 e1 s0 s1 h0 h1 t0 t1 r0 r1 rc tx rx sent got gap pid res bad=""
+	vf_prepare || return $?
+
+	# 1. offered after the synthetic NIC is up
+	vf_offer
+	rc=$?
+	if [ $rc = 3 ] && [ "$DRIVER" = intree ]; then
+		case $VF_MODEL in
+		virtio*)
+			echo "$VF_WHY: the in-tree driver matches a VF only if its netdev's parent is a PCI device with a slot"
+			return 2
+			;;
+		esac
+	fi
+	[ $rc = 0 ] || { echo "offer: $VF_WHY"; return 1; }
+	ip -o addr show dev "$VF" | grep -q 'inet' && bad="$bad addresses-on-VF"
+
+	# 2. traffic through the VF, none on the synthetic path
+	e0="$(emu_sum tx) $(emu_sum rx)"
+	h0=$(host_vf_path)
+	t0=$(vf_stat "$VF" tx_packets)
+	r0=$(vf_stat "$VF" rx_packets)
+	ping_ok $PEER 5 || bad="$bad ping"
+	peer_ping_ok $SELF 3 || bad="$bad peer-ping"
+	host_iperf -t 1 || bad="$bad iperf3-tx"
+	tx=$IP_RCVD
+	host_iperf -t 1 -R || bad="$bad iperf3-rx"
+	rx=$IP_RCVD
+	e1="$(emu_sum tx) $(emu_sum rx)"
+	h1=$(host_vf_path)
+	t1=$(vf_stat "$VF" tx_packets)
+	r1=$(vf_stat "$VF" rx_packets)
+	[ "$e1" = "$e0" ] || bad="$bad synthetic-path-moved:$(echo $e0 | tr ' ' /)->$(echo $e1 | tr ' ' /)"
+	[ $((t1 - t0)) -gt 100 ] || bad="$bad VF-tx+$((t1 - t0))"
+	[ $((r1 - r0)) -gt 100 ] || bad="$bad VF-rx+$((r1 - r0))"
+	[ $((${h1% *} - ${h0% *})) -gt 100 ] || bad="$bad host-VF-path-tx+$((${h1% *} - ${h0% *}))"
+	[ $((${h1#* } - ${h0#* })) -gt 100 ] || bad="$bad host-VF-path-rx+$((${h1#* } - ${h0#* }))"
+	[ -z "$bad" ] ||
+		{ echo "VF $VF enslaved, data path vf; failed:$bad"; return 1; }
+	res="VF $VF ($VF_MODEL, slot $VF_SLOT) master eth0, data path vf; ping, iperf3 tx $((tx / 1024)) KiB rx $((rx / 1024)) KiB: VF pkts tx/rx +$((t1 - t0))/+$((r1 - r0)), host VF path +$((${h1% *} - ${h0% *}))/+$((${h1#* } - ${h0#* })), synthetic flat"
+
+	# 3. hot-unplug under a 10 ms ping: its echoes go through the VF, then
+	# through the synthetic NIC
+	h0=$(host_vf_path)
+	s0=$(emu_sum tx)
+	ping -i 0.01 -W 1 -c 1000 $PEER >/tmp/vfping.out 2>&1 &
+	pid=$!
+	sleep 1.5
+	vf_withdraw || bad="$bad $VF_WHY"
+	wait $pid
+	h1=$(host_vf_path)
+	s1=$(emu_sum tx)
+	set -- $(vf_ping_stats)
+	sent=$1 got=$2 gap=$3
+	[ $((${h1% *} - ${h0% *})) -ge 50 ] || bad="$bad ping-not-on-VF-before-unplug"
+	[ $((${s1% *} - ${s0% *})) -ge 50 ] || bad="$bad ping-not-on-synthetic-after-unplug"
+	dp_is synthetic || bad="$bad data-path-$(status datapath)-after-unplug"
+	e0="$(emu_sum tx) $(emu_sum rx)"
+	ping_ok $PEER 3 || bad="$bad no-ping-after-unplug"
+	e1="$(emu_sum tx) $(emu_sum rx)"
+	[ "$e1" != "$e0" ] || bad="$bad synthetic-path-flat-after-unplug"
+	[ "$got" -gt 0 ] || bad="$bad no-reply-during-unplug"
+	res="$res; unplug under 10 ms ping (echo requests: $((${h1% *} - ${h0% *})) via VF, $((${s1% *} - ${s0% *})) synthetic): $((sent - got)) of $sent lost, longest gap $(((gap + 1) * 10)) ms, data path synthetic"
+
+	# 4. re-plug
+	vf_offer || bad="$bad re-plug:$VF_WHY"
+	if [ -z "$bad" ]; then
+		t0=$(vf_stat "$VF" tx_packets)
+		ping_ok $PEER 5 || bad="$bad ping-after-re-plug"
+		t1=$(vf_stat "$VF" tx_packets)
+		[ $((t1 - t0)) -ge 5 ] || bad="$bad VF-tx-after-re-plug+$((t1 - t0))"
+		res="$res; re-plugged: $VF enslaved, data path vf, ping through it"
+	fi
+
+	# 5. hot-unplug under a TCP stream: it survives, on the synthetic path
+	if [ -z "$bad" ]; then
+		ip netns exec peer timeout 20 $IPERF -s -1 >/tmp/iperf-s.out 2>&1 &
+		iperf_ready
+		s0=$(emu_sum tx)
+		timeout 20 $IPERF -c $PEER -t 4 -J --connect-timeout 3000 >/tmp/iperf-vf.json 2>&1 &
+		pid=$!
+		sleep 1.5
+		vf_withdraw || bad="$bad $VF_WHY"
+		wait $pid
+		wait
+		s1=$(emu_sum tx)
+		rx=$(iperf_rcvd /tmp/iperf-vf.json)
+		if grep -q '"error"' /tmp/iperf-vf.json || [ -z "$rx" ] || [ "$rx" = 0 ]; then
+			bad="$bad tcp-stream-broke:$(grep -m1 '"error"' /tmp/iperf-vf.json | tr -d '\t"')"
+		fi
+		[ $((${s1#* } - ${s0#* })) -gt 100000 ] || bad="$bad tcp-not-on-synthetic-after-unplug"
+		res="$res; unplug under a TCP stream: $((rx / 1024)) KiB received, $(((${s1#* } - ${s0#* }) / 1024)) KiB of it synthetic"
+	fi
+	[ -z "$bad" ] || { echo "$res; failed:$bad"; return 1; }
+	echo "$res"
+}
+
+sc_vf() {
+	local rc
+	vf_run
+	rc=$?
+	# leave no VF behind for the next scenario
+	vf_withdraw >/dev/null 2>&1
+	return $rc
+}
+
+# The PCI device first, the association 2 s later.  A driver that takes the
+# VF before the association must not switch the data path before it (the
+# emulator counts that as a violation).  Only sysfs and debugfs are read
+# until the association: a driver may wait for it holding RTNL.
+# The driver is reloaded first: the in-tree driver waits on a completion
+# that every earlier association (allocated) completed and nothing resets,
+# so after an earlier offer that nobody waited for (vf, vfassoc) it does not
+# wait and switches to the VF without an association (5.10, 6.1, 6.12 and
+# 7.2; vfstale shows it, the emulator counts the violation).
+vf_early_run() {
+	local sw0 master="no" t0 t1 stale=$1 what="" w0
+	vf_prepare || return $?
+	unload_driver || { echo "driver did not unload"; return 1; }
+	load_driver || { echo "driver did not load again"; return 1; }
+	net_up || { echo "no eth0 after the reload"; return 1; }
+	if [ "$stale" = stale ]; then
+		echo "1 $VF_SLOT" >"$DBG/vf" || { echo "host could not send the VF association"; return 1; }
+		sleep 0.5
+		echo 0 >"$DBG/vf"
+		what="after an association offered and withdrawn with no VF, "
+	fi
+	sw0=$(status datapath_switches)
+	w0=$(dmesg | grep -c 'Waiting for the VF association')
+	vf_req plug "$VF_MODEL" "$(status mac)" "$VF_SLOT" || { echo "plug: $VF_ANS"; return 1; }
+	wait_for 20 pci_netdev $VF_PCI || { echo "no VF netdev after plug"; return 1; }
+	VF=$(pci_netdev $VF_PCI)
+	sleep 2
+	[ "$(readlink /sys/class/net/$VF/master 2>/dev/null)" ] && master=yes
+	[ "$(status datapath_switches)" = "$sw0" ] ||
+		{ echo "${what}data path switched before the VF association (the guest logged $(($(dmesg | grep -c 'Waiting for the VF association') - w0)) wait(s) for it)"; return 1; }
+	echo "1 $VF_SLOT" >"$DBG/vf" || { echo "host could not send the VF association"; return 1; }
+	wait_for 10 dp_is vf || { echo "no switch to the VF after the association (host: $(status datapath))"; return 1; }
+	wait_for 10 vf_enslaved "$VF" || { echo "VF $VF not enslaved"; return 1; }
+	wait_for 10 vf_carrier "$VF" || { echo "VF $VF has no carrier"; return 1; }
+	t0=$(vf_stat "$VF" tx_packets)
+	ping_ok $PEER 5 || { echo "no ping through the VF"; return 1; }
+	t1=$(vf_stat "$VF" tx_packets)
+	[ $((t1 - t0)) -ge 5 ] || { echo "ping did not use the VF (tx +$((t1 - t0)))"; return 1; }
+	echo "${what}VF $VF plugged before the association (enslaved before it: $master), data path switched only after it, ping through the VF"
+}
+
+sc_vfearly() {
+	local rc
+	vf_early_run
+	rc=$?
+	vf_withdraw >/dev/null 2>&1
+	return $rc
+}
+
+sc_vfstale() {
+	local rc
+	vf_early_run stale
+	rc=$?
+	vf_withdraw >/dev/null 2>&1
+	return $rc
+}
+
+sc_vfvirtio() {
+	local rc model=$VF_MODEL
+	VF_MODEL=virtio-net-pci
+	sc_vf
+	rc=$?
+	VF_MODEL=$model
+	return $rc
+}
