@@ -610,7 +610,7 @@ int hvn_nvsp_switch_data_path(struct hvn_nvsp_dev *d, bool vf)
 	if (!ret && !wait_for_completion_timeout(&d->ctl_done, HVN_CTL_TIMEOUT))
 		ret = -ETIMEDOUT;
 	mutex_unlock(&d->ctl_lock);
-	if (ret)
+	if (ret && ret != -ENODEV)
 		dev_err(d->dev, "data path switch to %s not done: %d\n",
 			vf ? "VF" : "synthetic", ret);
 	return ret;
