@@ -33,17 +33,13 @@
 #include <net/sch_generic.h>
 #include "compat.h"
 #include "netdev.h"
+#include "proto/hvn_vf.h"
 
 /* Delay between joining a VF and configuring and opening it */
 #define HVN_VF_TAKEOVER_DELAY	(HZ / 10)
 /* How long a running VF waits for the host's association (seconds) */
 #define HVN_VF_ASSOC_WAIT_S	30
 #define HVN_VF_ASSOC_WAIT	(HVN_VF_ASSOC_WAIT_S * HZ)
-
-/* hvn_vf.assoc: nothing heard in this session, offered (| serial), withdrawn */
-#define HVN_VF_ASSOC_NONE	0
-#define HVN_VF_ASSOC_ON		BIT_ULL(32)
-#define HVN_VF_ASSOC_OFF	BIT_ULL(33)
 
 /* hvn_vf.waiting */
 #define HVN_VF_WAIT_NO		0
@@ -108,7 +104,7 @@ static bool hvn_vf_slot_serial(const struct net_device *dev, u32 *serial)
 
 	if (!pdev || !pdev->slot)
 		return false;
-	return !kstrtou32(pci_slot_name(pdev->slot), 10, serial);
+	return hvn_vf_slot_number(pci_slot_name(pdev->slot), serial);
 }
 
 /**
@@ -123,28 +119,23 @@ static bool hvn_vf_slot_serial(const struct net_device *dev, u32 *serial)
  */
 static struct hvn_priv *hvn_vf_match(struct net_device *dev)
 {
-	struct hvn_priv *p;
+	enum hvn_vf_rank rank, best_rank = HVN_VF_RANK_NONE;
+	struct hvn_priv *p, *best = NULL;
 	bool has_serial;
 	u32 serial = 0;
-	u64 a;
 
 	has_serial = hvn_vf_slot_serial(dev, &serial);
 	list_for_each_entry(p, &hvn_vf_list, vf.node) {
-		a = atomic64_read(&p->vf.assoc);
-		if (rtnl_dereference(p->vf.dev) || !has_serial ||
-		    !(a & HVN_VF_ASSOC_ON) || (u32)a != serial)
+		if (rtnl_dereference(p->vf.dev))
 			continue;
-		if (hvn_vf_same_mac(p, dev))
-			return p;
+		rank = hvn_vf_rank(atomic64_read(&p->vf.assoc), has_serial,
+				   serial, hvn_vf_same_mac(p, dev));
+		if (rank > best_rank) {
+			best = p;
+			best_rank = rank;
+		}
 	}
-	list_for_each_entry(p, &hvn_vf_list, vf.node) {
-		a = atomic64_read(&p->vf.assoc);
-		if (rtnl_dereference(p->vf.dev) || (a & HVN_VF_ASSOC_OFF))
-			continue;
-		if (hvn_vf_same_mac(p, dev))
-			return p;
-	}
-	return NULL;
+	return best;
 }
 
 /* The synthetic interface @dev is enslaved to, if it is */
@@ -185,7 +176,7 @@ static void hvn_vf_sync_dp(struct hvn_priv *p, bool going_down)
 	u64 a = atomic64_read(&p->vf.assoc);
 	bool up = vf && !going_down && netif_running(vf);
 
-	if (up && !(a & HVN_VF_ASSOC_ON) && r) {
+	if (up && !hvn_vf_assoc_offered(a) && r) {
 		if (p->vf.waiting == HVN_VF_WAIT_NO) {
 			p->vf.waiting = HVN_VF_WAIT_YES;
 			p->vf.wait_until = jiffies + HVN_VF_ASSOC_WAIT;
@@ -206,7 +197,7 @@ static void hvn_vf_sync_dp(struct hvn_priv *p, bool going_down)
 		p->vf.waiting = HVN_VF_WAIT_NO;
 	}
 
-	if (!up || !r || !(a & HVN_VF_ASSOC_ON)) {
+	if (!up || !r || !hvn_vf_assoc_offered(a)) {
 		hvn_vf_to_synthetic(p);
 		return;
 	}
@@ -467,7 +458,7 @@ static void hvn_vf_work(struct work_struct *w)
 	if (ndev->reg_state != NETREG_REGISTERED || !v->listed)
 		goto out;
 	vf = rtnl_dereference(v->dev);
-	if (vf && (atomic64_read(&v->assoc) & HVN_VF_ASSOC_OFF)) {
+	if (vf && hvn_vf_assoc_withdrawn(atomic64_read(&v->assoc))) {
 		netdev_info(ndev, "host withdrew VF %s\n", vf->name);
 		hvn_vf_release(p, false);
 		vf = NULL;
@@ -644,8 +635,7 @@ void hvn_vf_fini(struct hvn_priv *p)
  */
 void hvn_vf_assoc_event(struct hvn_priv *p, bool allocated, u32 serial)
 {
-	atomic64_set(&p->vf.assoc, allocated ? HVN_VF_ASSOC_ON | serial :
-					       HVN_VF_ASSOC_OFF);
+	atomic64_set(&p->vf.assoc, hvn_vf_assoc_word(allocated, serial));
 	mod_delayed_work(system_wq, &p->vf.work, 0);
 }
 
