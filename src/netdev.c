@@ -755,11 +755,16 @@ static int hvn_set_features(struct net_device *ndev, netdev_features_t features)
 	struct hvn_priv *p = netdev_priv(ndev);
 	struct hvn_rndis_dev *r = rtnl_dereference(p->rdev);
 	netdev_features_t change = features ^ ndev->features;
+	int ret;
 
+	if ((change & NETIF_F_LRO) && r) {
+		ret = hvn_rndis_set_offload(r, features & NETIF_F_LRO);
+		if (ret)
+			return ret;
+	}
+	/* what the synthetic NIC took, the VF follows */
 	hvn_vf_set_features(p, features);
-	if (!(change & NETIF_F_LRO) || !r)
-		return 0;
-	return hvn_rndis_set_offload(r, features & NETIF_F_LRO);
+	return 0;
 }
 
 static const struct net_device_ops hvn_netdev_ops = {
