@@ -181,6 +181,19 @@ static inline void netdev_put(struct net_device *dev,
 }
 #endif
 
+#ifndef HAVE_IFF_NO_ADDRCONF
+/* Before the flag, IPv6 addrconf skipped IFF_SLAVE devices by itself. */
+#define IFF_NO_ADDRCONF		0
+#endif
+
+#ifndef HAVE_NETDEV_POST_INIT
+/*
+ * No event before a device registers: an event number no notifier call
+ * carries, so the VF is marked a slave at NETDEV_REGISTER only.
+ */
+#define NETDEV_POST_INIT	(~0UL)
+#endif
+
 #ifndef HAVE_NETDEV_LOCK_OPS
 /* Without a per-device instance lock, RTNL is what serialises the ops. */
 static inline void netdev_lock_ops(struct net_device *dev)

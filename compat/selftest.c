@@ -95,6 +95,11 @@ static int hvn_st_poll(struct napi_struct *napi, int budget)
 	return 0;
 }
 
+static unsigned long hvn_st_event(unsigned long event)
+{
+	return event;
+}
+
 void hvn_compat_selftest(struct net_device *dev, struct napi_struct *napi,
 			 struct sk_buff *skb, struct vmbus_channel *chan,
 			 struct xdp_buff *xdp, struct xdp_frame *xdpf,
@@ -132,6 +137,8 @@ void hvn_compat_selftest(struct net_device *dev, struct napi_struct *napi,
 	netdev_put(dev, &tracker);
 	netdev_lock_ops(dev);
 	netdev_unlock_ops(dev);
+	dev->priv_flags |= IFF_NO_ADDRCONF;
+	(void)hvn_st_event(NETDEV_POST_INIT);
 	netdev_set_stat_ops(dev, &hvn_st_stat_ops);
 
 	skb_frag_fill_page_desc(&skb_shinfo(skb)->frags[0], page, 0, 64);

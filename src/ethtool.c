@@ -68,8 +68,9 @@ static int hvn_get_sset_count(struct net_device *ndev, int sset)
 {
 	if (sset != ETH_SS_STATS)
 		return -EINVAL;
-	return HVN_ST_NR + HVN_VIOL_STATS +
-	       ndev->real_num_tx_queues * HVN_QUEUE_STATS;
+	return HVN_ST_NR + hvn_vf_stats_count(false) + HVN_VIOL_STATS +
+	       ndev->real_num_tx_queues * HVN_QUEUE_STATS +
+	       hvn_vf_stats_count(true);
 }
 
 static void hvn_get_strings(struct net_device *ndev, u32 sset, u8 *data)
@@ -80,6 +81,7 @@ static void hvn_get_strings(struct net_device *ndev, u32 sset, u8 *data)
 		return;
 	for (i = 0; i < HVN_ST_NR; i++)
 		ethtool_puts(&data, hvn_dev_stat_names[i]);
+	hvn_vf_stats_strings(&data, false);
 	for (i = 0; i < ndev->real_num_tx_queues; i++) {
 		ethtool_sprintf(&data, "tx_queue_%u_packets", i);
 		ethtool_sprintf(&data, "tx_queue_%u_bytes", i);
@@ -93,6 +95,7 @@ static void hvn_get_strings(struct net_device *ndev, u32 sset, u8 *data)
 	ethtool_puts(&data, "host_violations");
 	for (i = 0; i < HVN_V_NR; i++)
 		ethtool_sprintf(&data, "host_violation_%s", hvn_viol_name(i));
+	hvn_vf_stats_strings(&data, true);
 }
 
 static void hvn_get_ethtool_stats(struct net_device *ndev,
@@ -104,6 +107,7 @@ static void hvn_get_ethtool_stats(struct net_device *ndev,
 
 	for (i = 0; i < HVN_ST_NR; i++)
 		*data++ = hvn_dev_stat(p, i);
+	hvn_vf_stats_fill(p, &data, false);
 	for (i = 0; i < ndev->real_num_tx_queues; i++) {
 		struct hvn_queue *hq = &p->q[i];
 
@@ -119,6 +123,7 @@ static void hvn_get_ethtool_stats(struct net_device *ndev,
 	*data++ = v.total;
 	for (i = 0; i < HVN_V_NR; i++)
 		*data++ = v.cnt[i];
+	hvn_vf_stats_fill(p, &data, true);
 }
 
 /* ethtool -d: the host's send indirection table, as the in-tree driver */

@@ -42,6 +42,9 @@ static int hvn_probe(struct hv_device *hdev, const struct hv_vmbus_device_id *id
 	SET_NETDEV_DEV(ndev, &hdev->device);
 	hvn_netdev_setup(ndev, hdev);
 	p = netdev_priv(ndev);
+	ret = hvn_vf_init(p);
+	if (ret)
+		goto free;
 	p->set.ring_pages = max_t(u32, ring_size, HVN_MIN_RING_PAGES);
 	p->set.rx_sections = HVN_DEFAULT_RX_SECTIONS;
 	p->set.tx_sections = HVN_DEFAULT_TX_SECTIONS;
@@ -139,6 +142,8 @@ static struct hv_driver hvn_driver = {
 
 static int __init hvn_init(void)
 {
+	int ret;
+
 	if (ring_size < HVN_MIN_RING_PAGES) {
 		pr_info("%s: ring_size raised to %u pages\n", HVN_DRV_NAME,
 			HVN_MIN_RING_PAGES);
@@ -146,12 +151,21 @@ static int __init hvn_init(void)
 	}
 	pr_info("%s %s (compat fallbacks: %s)\n", HVN_DRV_NAME, HVN_VERSION,
 		hvn_compat_fallbacks[0] ? hvn_compat_fallbacks : "none");
-	return vmbus_driver_register(&hvn_driver);
+	/* before the driver: a VF already present is found at probe */
+	ret = hvn_vf_register_notifier();
+	if (ret)
+		return ret;
+	ret = vmbus_driver_register(&hvn_driver);
+	if (ret)
+		hvn_vf_unregister_notifier();
+	return ret;
 }
 
 static void __exit hvn_exit(void)
 {
+	/* each interface releases its VF as it unregisters */
 	vmbus_driver_unregister(&hvn_driver);
+	hvn_vf_unregister_notifier();
 }
 
 module_init(hvn_init);

@@ -332,6 +332,16 @@ static void hvn_status(void *up, u32 status)
 	mod_delayed_work(system_wq, &p->link_work, 0);
 }
 
+static void hvn_vf_assoc(void *up, bool allocated, u32 serial)
+{
+	hvn_vf_assoc_event(up, allocated, serial);
+}
+
+static void hvn_vf_dp_synthetic(void *up)
+{
+	hvn_vf_dp_synthetic_event(up);
+}
+
 static const struct hvn_rndis_ops hvn_rndis_ops = {
 	.event = hvn_event,
 	.chan_up = hvn_chan_up,
@@ -339,6 +349,8 @@ static const struct hvn_rndis_ops hvn_rndis_ops = {
 	.rx_frame = hvn_rx_frame,
 	.tx_done = hvn_tx_done,
 	.status = hvn_status,
+	.vf_assoc = hvn_vf_assoc,
+	.vf_dp_synthetic = hvn_vf_dp_synthetic,
 };
 
 /* ---- link state ---- */
@@ -412,7 +424,13 @@ static void hvn_set_rx_mode(struct net_device *ndev)
 {
 	struct hvn_priv *p = netdev_priv(ndev);
 
+	hvn_vf_set_rx_mode(p);
 	schedule_work(&p->rx_mode_work);
+}
+
+static void hvn_change_rx_flags(struct net_device *ndev, int change)
+{
+	hvn_vf_change_rx_flags(netdev_priv(ndev), change);
 }
 
 /* ---- transmit ---- */
@@ -458,6 +476,7 @@ static u16 hvn_select_queue(struct net_device *ndev, struct sk_buff *skb,
 	u32 nq = ndev->real_num_tx_queues;
 	struct hvn_rndis_dev *r;
 
+	hvn_vf_select_queue(p, skb, sb_dev);
 	if (nq <= 1)
 		return 0;
 	r = rcu_dereference_bh(p->rdev);
@@ -555,8 +574,13 @@ static netdev_tx_t hvn_start_xmit(struct sk_buff *skb, struct net_device *ndev)
 	struct hvn_rndis_tx_info ti = {};
 	struct hvn_rndis_dev *r;
 	struct netdev_queue *txq;
+	struct net_device *vf;
 	u32 len = skb->len, segs;
 	int ret;
+
+	vf = hvn_vf_tx_dev(p);
+	if (vf)
+		return hvn_vf_xmit(p, vf, skb);
 
 	r = rcu_dereference_bh(p->rdev);
 	if (unlikely(!r || q >= r->num_chn))
@@ -623,13 +647,14 @@ static int hvn_open(struct net_device *ndev)
 		netif_carrier_on(ndev);
 		netif_tx_wake_all_queues(ndev);
 	}
-	return 0;
+	return hvn_vf_open(p);
 }
 
 static int hvn_stop(struct net_device *ndev)
 {
 	struct hvn_priv *p = netdev_priv(ndev);
 
+	hvn_vf_stop(p);
 	netif_tx_disable(ndev);
 	schedule_work(&p->rx_mode_work);	/* filter 0: IFF_UP is clear */
 	return 0;
@@ -650,6 +675,15 @@ static void hvn_get_stats64(struct net_device *ndev,
 		st->tx_packets += pk;
 		st->tx_bytes += by;
 	}
+	if (p->vf.stats) {
+		u64 rxp, rxb, txp, txb;
+
+		hvn_vf_totals(p, &rxp, &rxb, &txp, &txb);
+		st->rx_packets += rxp;
+		st->rx_bytes += rxb;
+		st->tx_packets += txp;
+		st->tx_bytes += txb;
+	}
 	/* drops are in the core's counters, which the core adds */
 }
 
@@ -664,6 +698,10 @@ static int hvn_change_mtu(struct net_device *ndev, int mtu)
 			    hvn_xdp_max_mtu());
 		return -EINVAL;
 	}
+	/* the VF first: a VF that cannot carry the MTU refuses it */
+	ret = hvn_vf_change_mtu(p, mtu);
+	if (ret)
+		return ret;
 
 	hvn_detach(p);
 	WRITE_ONCE(ndev->mtu, mtu);
@@ -674,6 +712,7 @@ static int hvn_change_mtu(struct net_device *ndev, int mtu)
 		WRITE_ONCE(ndev->mtu, old);
 		if (hvn_attach(p))
 			netdev_err(ndev, "device lost\n");
+		hvn_vf_change_mtu(p, old);
 	}
 	return ret;
 }
@@ -716,10 +755,16 @@ static int hvn_set_features(struct net_device *ndev, netdev_features_t features)
 	struct hvn_priv *p = netdev_priv(ndev);
 	struct hvn_rndis_dev *r = rtnl_dereference(p->rdev);
 	netdev_features_t change = features ^ ndev->features;
+	int ret;
 
-	if (!(change & NETIF_F_LRO) || !r)
-		return 0;
-	return hvn_rndis_set_offload(r, features & NETIF_F_LRO);
+	if ((change & NETIF_F_LRO) && r) {
+		ret = hvn_rndis_set_offload(r, features & NETIF_F_LRO);
+		if (ret)
+			return ret;
+	}
+	/* what the synthetic NIC took, the VF follows */
+	hvn_vf_set_features(p, features);
+	return 0;
 }
 
 static const struct net_device_ops hvn_netdev_ops = {
@@ -728,6 +773,7 @@ static const struct net_device_ops hvn_netdev_ops = {
 	.ndo_start_xmit = hvn_start_xmit,
 	.ndo_select_queue = hvn_select_queue,
 	.ndo_set_rx_mode = hvn_set_rx_mode,
+	.ndo_change_rx_flags = hvn_change_rx_flags,
 	.ndo_get_stats64 = hvn_get_stats64,
 	.ndo_change_mtu = hvn_change_mtu,
 	.ndo_set_mac_address = hvn_set_mac_address,
@@ -737,6 +783,17 @@ static const struct net_device_ops hvn_netdev_ops = {
 	.ndo_bpf = hvn_xdp_bpf,
 	.ndo_xdp_xmit = hvn_xdp_xmit,
 };
+
+/**
+ * hvn_is_ours() - whether a netdev is a synthetic interface of this driver
+ * @dev: any netdev
+ *
+ * Return: true for ours.
+ */
+bool hvn_is_ours(const struct net_device *dev)
+{
+	return dev->netdev_ops == &hvn_netdev_ops;
+}
 
 /* ---- attach and detach the device underneath ---- */
 
@@ -832,6 +889,7 @@ int hvn_attach(struct hvn_priv *p)
 	mutex_unlock(&p->cfg_lock);
 
 	if (!first) {
+		hvn_vf_attached(p);
 		netdev_update_features(ndev);
 		if (netif_running(ndev)) {
 			schedule_work(&p->rx_mode_work);
@@ -892,6 +950,7 @@ void hvn_detach(struct hvn_priv *p)
 	 */
 	if (ndev->reg_state == NETREG_REGISTERED)
 		netif_carrier_off(ndev);
+	hvn_vf_detached(p);
 	netif_tx_disable(ndev);
 	mutex_lock(&p->cfg_lock);
 	r = hvn_rdev(p);
@@ -928,6 +987,7 @@ void hvn_netdev_teardown(struct hvn_priv *p)
 {
 	cancel_work_sync(&p->rx_mode_work);
 	cancel_delayed_work_sync(&p->link_work);
+	hvn_vf_fini(p);
 	hvn_xdp_teardown(p);
 }
 

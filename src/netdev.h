@@ -12,6 +12,7 @@
 #include <linux/u64_stats_sync.h>
 #include <linux/workqueue.h>
 #include "rndis.h"
+#include "vf.h"
 
 #define HVN_DRV_NAME		"hv_netvsc"
 
@@ -151,6 +152,7 @@ enum hvn_dev_stat {
  * @viol_base: violations of earlier device instances (rebuilds)
  * @xdp_prog: XDP program (one reference; RCU for the data path, set under
  *	RTNL); kept across device rebuilds
+ * @vf: SR-IOV VF failover state (vf.c)
  */
 struct hvn_priv {
 	struct net_device *ndev;
@@ -165,6 +167,7 @@ struct hvn_priv {
 	atomic64_t stats[HVN_ST_NR];
 	struct hvn_violations viol_base;
 	struct bpf_prog __rcu *xdp_prog;
+	struct hvn_vf vf;
 };
 
 #define HVN_LINK_EV_CHANGE	0	/* connect/disconnect */
@@ -196,6 +199,7 @@ struct sk_buff *hvn_xdp_rx(struct hvn_queue *hq, struct bpf_prog *prog,
 void hvn_xdp_poll_end(struct hvn_queue *hq);
 void hvn_xdp_teardown(struct hvn_priv *p);
 
+bool hvn_is_ours(const struct net_device *dev);
 void hvn_netdev_setup(struct net_device *ndev, struct hv_device *hdev);
 int hvn_attach(struct hvn_priv *p);
 void hvn_detach(struct hvn_priv *p);

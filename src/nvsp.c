@@ -439,10 +439,14 @@ static void hvn_nvsp_on_inband(struct hvn_nvsp_chan *nc,
 		d->vf_serial = serial;
 		dev_info(d->dev, "host VF %s, serial %u\n",
 			 flag ? "available" : "removed", serial);
+		d->ops->vf_assoc(d->up, flag, serial);
 		return;
 	case HVN_NVSP_MSG4_SWITCH_DATA_PATH:
 		if (hvn_nvsp_parse_switch_data_path(pkt->data, pkt->len, &flag, v))
 			goto bad;
+		/* a host may fall back to synthetic by itself, never to the VF */
+		if (!flag)
+			d->ops->vf_dp_synthetic(d->up);
 		return;
 	case HVN_NVSP_MSG5_SEND_INDIRECTION_TABLE:
 		if (hvn_nvsp_parse_send_table(pkt->data, pkt->len, d->ver, table, v))
@@ -563,6 +567,52 @@ int hvn_nvsp_send_control(struct hvn_nvsp_dev *d, const void *msg, u32 len)
 		if (ret == -EAGAIN)
 			ret = -EBUSY;
 	}
+	return ret;
+}
+
+/* Ring-full retries of the data path switch: 1-2 ms apart, ~5 s at most */
+#define HVN_SWITCH_TRIES	2500
+
+/**
+ * hvn_nvsp_switch_data_path() - ask the host to deliver through the VF or
+ * through the synthetic path
+ * @d: device
+ * @vf: true for the VF, false for synthetic
+ *
+ * Sleeps until the host completed the message.  A full ring is retried
+ * for a bounded time; the protocol has no busy answer to this message
+ * (the host's completion carries no status).
+ *
+ * Return: 0, -EOPNOTSUPP before NVSP 4 (no such message), -ENODEV when
+ * the channel is gone, or another negative errno.
+ */
+int hvn_nvsp_switch_data_path(struct hvn_nvsp_dev *d, bool vf)
+{
+	struct hvn_chan *c;
+	struct hvn_nvsp_msg m;
+	int tries = 0;
+	u32 len;
+	int ret;
+
+	if (d->ver < HVN_NVSP_VERSION_4)
+		return -EOPNOTSUPP;
+	if (!d->ch[0] || !d->ch[0]->c.opened || d->hdev->channel->rescind)
+		return -ENODEV;
+	c = &d->ch[0]->c;
+	len = hvn_nvsp_build_switch_data_path(&m, vf);
+
+	mutex_lock(&d->ctl_lock);
+	reinit_completion(&d->ctl_done);
+	d->ctl_len = 0;
+	while ((ret = hvn_chan_send(c, &m, len, HVN_CTX_CONTROL, true)) == -EAGAIN &&
+	       ++tries < HVN_SWITCH_TRIES)
+		usleep_range(1000, 2000);
+	if (!ret && !wait_for_completion_timeout(&d->ctl_done, HVN_CTL_TIMEOUT))
+		ret = -ETIMEDOUT;
+	mutex_unlock(&d->ctl_lock);
+	if (ret && ret != -ENODEV)
+		dev_err(d->dev, "data path switch to %s not done: %d\n",
+			vf ? "VF" : "synthetic", ret);
 	return ret;
 }
 

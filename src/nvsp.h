@@ -36,6 +36,10 @@ struct hvn_nvsp_dev;
  * @rx: one RNDIS message from a receive range, or @msg NULL when the rest
  *	of the transfer-page packet was dropped; returns frames delivered
  * @tx_done: the host completed a page-buffer send of @skb
+ * @vf_assoc: the host offered (@allocated) or withdrew its VF, whose PCI
+ *	slot is @serial (NAPI context; host values, not checked)
+ * @vf_dp_synthetic: the host moved the data path back to synthetic on its
+ *	own (NAPI context)
  */
 struct hvn_nvsp_ops {
 	void (*event)(void *up, u16 q);
@@ -43,6 +47,8 @@ struct hvn_nvsp_ops {
 	void (*chan_down)(void *up, u16 q);
 	int (*rx)(void *up, u16 q, const u8 *msg, u32 len, bool last);
 	void (*tx_done)(void *up, u16 q, struct sk_buff *skb);
+	void (*vf_assoc)(void *up, bool allocated, u32 serial);
+	void (*vf_dp_synthetic)(void *up);
 };
 
 /**
@@ -187,6 +193,7 @@ bool hvn_nvsp_begin_read(struct hvn_nvsp_dev *d, u16 q);
 bool hvn_nvsp_end_read(struct hvn_nvsp_dev *d, u16 q);
 
 int hvn_nvsp_send_control(struct hvn_nvsp_dev *d, const void *msg, u32 len);
+int hvn_nvsp_switch_data_path(struct hvn_nvsp_dev *d, bool vf);
 int hvn_nvsp_xmit(struct hvn_nvsp_dev *d, u16 q, const u8 *hdr, u32 hdr_len,
 		  struct sk_buff *skb, bool copy, bool more);
 int hvn_nvsp_flush(struct hvn_nvsp_dev *d, u16 q);

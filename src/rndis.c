@@ -530,12 +530,28 @@ static void hvn_rndis_tx_done(void *up, u16 q, struct sk_buff *skb)
 	r->ops->tx_done(r->up, q, skb);
 }
 
+static void hvn_rndis_vf_assoc(void *up, bool allocated, u32 serial)
+{
+	struct hvn_rndis_dev *r = up;
+
+	r->ops->vf_assoc(r->up, allocated, serial);
+}
+
+static void hvn_rndis_vf_dp_synthetic(void *up)
+{
+	struct hvn_rndis_dev *r = up;
+
+	r->ops->vf_dp_synthetic(r->up);
+}
+
 static const struct hvn_nvsp_ops hvn_rndis_nvsp_ops = {
 	.event = hvn_rndis_event,
 	.chan_up = hvn_rndis_chan_up,
 	.chan_down = hvn_rndis_chan_down,
 	.rx = hvn_rndis_rx,
 	.tx_done = hvn_rndis_tx_done,
+	.vf_assoc = hvn_rndis_vf_assoc,
+	.vf_dp_synthetic = hvn_rndis_vf_dp_synthetic,
 };
 
 static int hvn_rndis_init_device(struct hvn_rndis_dev *r)

@@ -33,6 +33,9 @@ struct hvn_rndis_dev;
  * @rx_frame: a complete received frame in @rsc (NAPI context)
  * @tx_done: a page-buffer send of @skb completed
  * @status: a host status indication (RNDIS_STATUS_*)
+ * @vf_assoc: the host's VF association message (NAPI context)
+ * @vf_dp_synthetic: the host switched the data path to synthetic (NAPI
+ *	context)
  */
 struct hvn_rndis_ops {
 	void (*event)(void *up, u16 q);
@@ -41,6 +44,8 @@ struct hvn_rndis_ops {
 	void (*rx_frame)(void *up, u16 q, const struct hvn_rsc *rsc);
 	void (*tx_done)(void *up, u16 q, struct sk_buff *skb);
 	void (*status)(void *up, u32 status);
+	void (*vf_assoc)(void *up, bool allocated, u32 serial);
+	void (*vf_dp_synthetic)(void *up);
 };
 
 /**

@@ -233,12 +233,20 @@ int hvn_xdp_xmit(struct net_device *ndev, int n, struct xdp_frame **frames,
 	struct hvn_priv *p = netdev_priv(ndev);
 	struct netdev_queue *txq;
 	struct hvn_rndis_dev *r;
+	struct net_device *vf;
 	struct hvn_queue *hq;
 	int i, ret;
 	u16 q;
 
 	if (unlikely(flags & ~XDP_XMIT_FLAGS_MASK))
 		return -EINVAL;
+	/* while the data path is on the VF, so are these frames */
+	vf = hvn_vf_xdp_dev(p);
+	if (vf) {
+		ret = vf->netdev_ops->ndo_xdp_xmit(vf, n, frames, flags);
+		if (ret >= 0)
+			return ret;
+	}
 	r = rcu_dereference(p->rdev);
 	if (unlikely(!r || !netif_carrier_ok(ndev)))
 		return -ENETDOWN;
@@ -266,6 +274,7 @@ static int hvn_xdp_set(struct net_device *ndev, struct bpf_prog *prog,
 {
 	struct hvn_priv *p = netdev_priv(ndev);
 	struct bpf_prog *old;
+	int ret;
 
 	if (prog && (ndev->features & NETIF_F_LRO)) {
 		NL_SET_ERR_MSG_MOD(extack,
@@ -278,6 +287,10 @@ static int hvn_xdp_set(struct net_device *ndev, struct bpf_prog *prog,
 			    hvn_xdp_max_mtu());
 		return -EOPNOTSUPP;
 	}
+	/* the VF runs the same program; if it cannot, nothing is attached */
+	ret = hvn_vf_set_xdp(p, prog, extack);
+	if (ret && prog)
+		return ret;
 	old = rtnl_dereference(p->xdp_prog);
 	rcu_assign_pointer(p->xdp_prog, prog);
 	if (old)
