@@ -284,8 +284,16 @@ vf_early_run() {
 	VF=$(pci_netdev $VF_PCI)
 	sleep 2
 	[ "$(readlink /sys/class/net/$VF/master 2>/dev/null)" ] && master=yes
-	[ "$(status datapath_switches)" = "$sw0" ] ||
-		{ echo "${what}data path switched before the VF association (the guest logged $(($(dmesg | grep -c 'Waiting for the VF association') - w0)) wait(s) for it)"; return 1; }
+	if [ "$(status datapath_switches)" != "$sw0" ]; then
+		echo "${what}data path switched before the VF association (the guest logged $(($(dmesg | grep -c 'Waiting for the VF association') - w0)) wait(s) for it)"
+		# the in-tree driver waits on a completion that an earlier
+		# association completed and nothing resets
+		if [ "$DRIVER" = intree ] && [ "$stale" = stale ]; then
+			echo "; in-tree driver of $(uname -r) does not wait again after a withdrawn association"
+			return 2
+		fi
+		return 1
+	fi
 	echo "1 $VF_SLOT" >"$DBG/vf" || { echo "host could not send the VF association"; return 1; }
 	wait_for 10 dp_is vf || { echo "no switch to the VF after the association (host: $(status datapath))"; return 1; }
 	wait_for 10 vf_enslaved "$VF" || { echo "VF $VF not enslaved"; return 1; }
