@@ -37,7 +37,7 @@ SCENARIOS=${SCENARIOS:-"probe versions ping channels ethtool vlan regs iperf mtu
 # opt-in scenarios that need a VF in QEMU (ACPI hotplug, the VF port NIC,
 # the request channel: tests/e2e/lib.sh); the VM gets them only if one of
 # these is asked for
-VF_SCENARIOS="vf vfearly vfstale vfvirtio"
+VF_SCENARIOS="vf vfearly vfstale vfvirtio vfctl vfrmmod vfns vfcycle"
 TIMEOUT=${TIMEOUT:-}
 MODULE=${MODULE:-}
 BENCH=${BENCH:-0}
@@ -295,6 +295,7 @@ run_release() {
 	printf 'PROFILES="%s"\nSCENARIOS="%s"\nDRIVERS="%s"\n' "$PROFILES" "$SCENARIOS" \
 		"${staged# }" >"$tree/e2e/config"
 	[ "$BENCH" = 1 ] && printf 'MODE=bench\nBENCH_ROUNDS=%s\n' "${BENCH_ROUNDS:-3}" >>"$tree/e2e/config"
+	[ -n "$VF_CYCLES" ] && printf 'VF_CYCLES=%s\n' "$VF_CYCLES" >>"$tree/e2e/config"
 	e2e_mkinitramfs "$tree" "$out/initrd.gz"
 	if [ "$BENCH" = 1 ]; then
 		bench_release "$rel" "$img" "$krel" "$out"

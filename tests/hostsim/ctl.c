@@ -229,6 +229,16 @@ static ssize_t hs_vf_write(struct file *f, const char __user *ubuf,
 		return -EINVAL;
 	mutex_lock(&d->lock);
 	err = hs_nvsp_send_vf(d, on, serial);
+	/*
+	 * Assigned (or taken away) also while no guest driver is connected:
+	 * the next session gets the offer once its buffers are set up.
+	 */
+	if (!err || err == -ENODEV) {
+		d->vf_assigned = on;
+		if (on)
+			d->vf_assigned_serial = serial;
+		err = 0;
+	}
 	mutex_unlock(&d->lock);
 	return err ? err : len;
 }

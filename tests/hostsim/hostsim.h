@@ -235,6 +235,14 @@ struct hs_dev {
 	u64 stalls;			/* stalls started */
 	bool vf_allocated;
 	u32 vf_serial;
+	/*
+	 * The VF the host has assigned to the VM (debugfs vf), which outlives
+	 * a guest session: after every new one (reload, MTU change, channel
+	 * change) the host offers it again, as Hyper-V does.
+	 */
+	bool vf_assigned;
+	u32 vf_assigned_serial;
+	struct delayed_work vf_reoffer;
 	u64 vf_msgs;			/* VF association messages sent */
 	u64 vf_comps;			/* ... and completed by the guest */
 	/* SR-IOV data path (vfport.c) */
@@ -332,6 +340,7 @@ int hs_nvsp_send_rndis(struct hs_chan *hc, const void *msg, u32 len,
 		       bool control);
 bool hs_nvsp_ready(struct hs_dev *d);
 int hs_nvsp_send_vf(struct hs_dev *d, bool allocated, u32 serial);
+void hs_vf_reoffer_work(struct work_struct *w);
 void hs_nvsp_held_work(struct work_struct *w);
 void hs_nvsp_held_flush(struct hs_chan *hc, bool send);
 u32 hs_nvsp_version_of(struct hs_dev *d);

@@ -43,6 +43,7 @@ u32 hs_vmbus_version;
 static void hs_dev_destroy(struct hs_dev *d)
 {
 	hs_ctl_del_dev(d);
+	cancel_delayed_work_sync(&d->vf_reoffer);
 	hs_dev_rescind(d);
 	hs_port_destroy(d);
 	hs_rndis_free(d);

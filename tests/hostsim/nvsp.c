@@ -684,6 +684,9 @@ static void hs_on_send_buf(struct hs_chan *hc, u64 tid, bool comp,
 	out.msg.send_send_buf_complete.status = HVN_NVSP_STAT_SUCCESS;
 	out.msg.send_send_buf_complete.section_size = d->sbuf_sect_size;
 	hs_hist(d, "SEND_BUF %u bytes", g->size);
+	/* the guest's buffers are set up: an assigned VF is offered again */
+	if (READ_ONCE(d->vf_assigned))
+		schedule_delayed_work(&d->vf_reoffer, HZ / 10);
 reply:
 	if (!comp)
 		hs_violation(d, "SEND_SEND_BUF without completion request");
@@ -951,6 +954,19 @@ void hs_nvsp_held_work(struct work_struct *w)
 /* ---------------------------------------------------------------- */
 /* SR-IOV: the host offers or withdraws a VF (debugfs vf) */
 
+/* A new guest session while a VF is assigned: offer it again */
+void hs_vf_reoffer_work(struct work_struct *w)
+{
+	struct hs_dev *d = container_of(to_delayed_work(w), struct hs_dev,
+					vf_reoffer);
+
+	mutex_lock(&d->lock);
+	if (d->vf_assigned && !d->vf_allocated && d->nvsp->send_buf &&
+	    !hs_nvsp_send_vf(d, true, d->vf_assigned_serial))
+		hs_hist(d, "VF offered again to a new session");
+	mutex_unlock(&d->lock);
+}
+
 int hs_nvsp_send_vf(struct hs_dev *d, bool allocated, u32 serial)
 {
 	struct hs_nvsp *n = d->nvsp;
@@ -1152,6 +1168,7 @@ void hs_nvsp_show(struct seq_file *m, struct hs_dev *d)
 	seq_printf(m, "datapath_switches %llu\n", n->dp_switches);
 	seq_printf(m, "vf_allocated %u\n", d->vf_allocated);
 	seq_printf(m, "vf_serial %u\n", d->vf_serial);
+	seq_printf(m, "vf_assigned %u\n", d->vf_assigned);
 	seq_printf(m, "vf_messages %llu completed %llu\n", d->vf_msgs, d->vf_comps);
 	for (i = 0; i < ARRAY_SIZE(n->msgs); i++)
 		if (n->msgs[i])

@@ -1305,5 +1305,6 @@ void hs_dev_init_common(struct hs_dev *d)
 	spin_lock_init(&d->chan_lock);
 	INIT_LIST_HEAD(&d->gpadls);
 	INIT_DELAYED_WORK(&d->offer_work, hs_offer_work);
+	INIT_DELAYED_WORK(&d->vf_reoffer, hs_vf_reoffer_work);
 	atomic64_set(&d->violations, 0);
 }

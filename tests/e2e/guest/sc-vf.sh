@@ -66,7 +66,7 @@ pci_netdev() {
 	return 1
 }
 vf_port_there() { ip -n peer link show vfport >/dev/null 2>&1 || pci_netdev $VF_PORT_PCI >/dev/null; }
-vf_gone() { ! pci_netdev $VF_PCI >/dev/null; }
+vf_gone() { ! pci_netdev $VF_PCI >/dev/null && [ ! -e /sys/bus/pci/devices/$VF_PCI ]; }
 vf_enslaved() { ip -o link show dev "$1" 2>/dev/null | grep -q 'master eth0'; }
 vf_carrier() { [ "$(cat /sys/class/net/$1/carrier 2>/dev/null)" = 1 ]; }
 dp_is() { [ "$(status datapath)" = "$1" ]; }
@@ -112,7 +112,8 @@ vf_offer() {
 # Unplug the VF (the PCI device, then the association).
 vf_withdraw() {
 	local rc=0
-	if pci_netdev $VF_PCI >/dev/null; then
+	# (its netdev may be in another namespace: look for the PCI device)
+	if [ -e /sys/bus/pci/devices/$VF_PCI ]; then
 		vf_req unplug || { VF_WHY="unplug: $VF_ANS"; rc=1; }
 		wait_for 10 vf_gone || { VF_WHY="VF netdev stayed after unplug"; rc=1; }
 	fi
@@ -174,9 +175,9 @@ vf_run() {
 	r0=$(vf_stat "$VF" rx_packets)
 	ping_ok $PEER 5 || bad="$bad ping"
 	peer_ping_ok $SELF 3 || bad="$bad peer-ping"
-	host_iperf -t 1 || bad="$bad iperf3-tx"
+	host_iperf -n 4M || bad="$bad iperf3-tx"
 	tx=$IP_RCVD
-	host_iperf -t 1 -R || bad="$bad iperf3-rx"
+	host_iperf -n 4M -R || bad="$bad iperf3-rx"
 	rx=$IP_RCVD
 	e1="$(emu_sum tx) $(emu_sum rx)"
 	h1=$(host_vf_path)
@@ -327,5 +328,193 @@ sc_vfvirtio() {
 	sc_vf
 	rc=$?
 	VF_MODEL=$model
+	return $rc
+}
+
+vf_mtu_is() { [ "$(cat /sys/class/net/$1/mtu 2>/dev/null)" = "$2" ]; }
+vf_feat() { ethtool -k "$1" 2>/dev/null | sed -n "s/^$2: \([a-z]*\).*/\1/p"; }
+vf_feat_is() { [ "$(vf_feat "$1" "$2")" = "$3" ]; }
+
+# vfctl: what is set on the synthetic NIC reaches the enslaved VF: the MTU
+# (the driver rebuilds its channels, the host offers the VF again to the
+# new session and the data path returns to the VF) and ethtool -K (tso);
+# the VF's own admin state: down puts the data path back on synthetic, up
+# brings it back to the VF.
+vf_ctl_run() {
+	local bad="" e0 e1 t0 t1
+	vf_prepare || return $?
+	vf_offer || { echo "offer: $VF_WHY"; return 1; }
+	if ip link set eth0 mtu 4000; then
+		wait_for 10 vf_mtu_is "$VF" 4000 ||
+			bad="$bad VF-mtu-$(cat /sys/class/net/$VF/mtu)-not-4000"
+		wait_for 15 dp_is vf || bad="$bad data-path-$(status datapath)-after-mtu-4000"
+		ping_ok $PEER 3 3000 || bad="$bad no-3000-byte-ping"
+	else
+		bad="$bad mtu-4000-refused"
+	fi
+	ip link set eth0 mtu 1500
+	wait_for 10 vf_mtu_is "$VF" 1500 || bad="$bad VF-mtu-not-back-to-1500"
+	wait_for 15 dp_is vf || bad="$bad data-path-$(status datapath)-after-mtu-1500"
+	ethtool -K eth0 tso off >/dev/null 2>&1 || bad="$bad tso-off-refused"
+	wait_for 5 vf_feat_is "$VF" tcp-segmentation-offload off ||
+		bad="$bad VF-tso-$(vf_feat "$VF" tcp-segmentation-offload)-after-off"
+	ethtool -K eth0 tso on >/dev/null 2>&1 || bad="$bad tso-on-refused"
+	wait_for 5 vf_feat_is "$VF" tcp-segmentation-offload on ||
+		bad="$bad VF-tso-$(vf_feat "$VF" tcp-segmentation-offload)-after-on"
+	ip link set "$VF" down
+	wait_for 10 dp_is synthetic || bad="$bad data-path-$(status datapath)-with-VF-down"
+	e0=$(emu_sum tx)
+	ping_ok $PEER 3 || bad="$bad no-ping-with-VF-down"
+	e1=$(emu_sum tx)
+	[ "$e1" != "$e0" ] || bad="$bad synthetic-flat-with-VF-down"
+	ip link set "$VF" up
+	wait_for 15 dp_is vf || bad="$bad data-path-$(status datapath)-after-VF-up"
+	wait_for 10 vf_carrier "$VF" || bad="$bad no-VF-carrier-after-up"
+	t0=$(vf_stat "$VF" tx_packets)
+	ping_ok $PEER 3 || bad="$bad no-ping-after-VF-up"
+	t1=$(vf_stat "$VF" tx_packets)
+	[ $((t1 - t0)) -ge 3 ] || bad="$bad ping-not-on-VF-after-up+$((t1 - t0))"
+	[ -z "$bad" ] || { echo "VF $VF; failed:$bad"; return 1; }
+	echo "VF $VF: MTU 4000 and back reached it, data path back on the VF after each rebuild; tso off/on reached it; VF down: synthetic path carries the ping, VF up: the VF again"
+}
+
+sc_vfctl() {
+	local rc
+	vf_ctl_run
+	rc=$?
+	ip link set eth0 mtu 1500 2>/dev/null
+	ethtool -K eth0 tso on >/dev/null 2>&1
+	vf_withdraw >/dev/null 2>&1
+	return $rc
+}
+
+# vfrmmod: rmmod with a VF enslaved releases it (data path back to
+# synthetic first, the VF stays, no master); then the VF is there before the
+# driver binds, as a VF present at boot: the driver loads, the host offers the
+# VF to the new session, and the VF is enslaved and carries the traffic.
+vf_rmmod_run() {
+	local bad="" t0 t1
+	vf_prepare || return $?
+	vf_offer || { echo "offer: $VF_WHY"; return 1; }
+	unload_driver || { echo "driver did not unload with VF $VF enslaved"; return 1; }
+	dp_is synthetic || bad="$bad data-path-$(status datapath)-after-rmmod"
+	[ -e /sys/class/net/$VF ] || bad="$bad VF-netdev-gone"
+	[ -z "$(readlink /sys/class/net/$VF/master 2>/dev/null)" ] || bad="$bad VF-still-enslaved"
+	load_driver || { echo "driver did not load again: $(cat /tmp/insmod.err)"; return 1; }
+	net_up || { echo "no eth0 after the reload"; return 1; }
+	if ! wait_for 20 vf_enslaved "$VF"; then
+		if [ "$DRIVER" = intree ] && [ -z "$bad" ]; then
+			echo "rmmod released VF $VF; in-tree driver of $(uname -r) does not take a VF that was there before it loaded"
+			return 2
+		fi
+		bad="$bad VF-present-at-load-not-enslaved"
+	fi
+	wait_for 15 dp_is vf || bad="$bad data-path-$(status datapath)-after-load"
+	t0=$(vf_stat "$VF" tx_packets)
+	ping_ok $PEER 3 || bad="$bad no-ping-after-load"
+	t1=$(vf_stat "$VF" tx_packets)
+	[ $((t1 - t0)) -ge 3 ] || bad="$bad ping-not-on-VF-after-load+$((t1 - t0))"
+	[ -z "$bad" ] || { echo "VF $VF; failed:$bad"; return 1; }
+	echo "rmmod with VF $VF enslaved: data path synthetic, VF kept and released; VF present at load: enslaved, data path vf, ping through it"
+}
+
+sc_vfrmmod() {
+	local rc
+	vf_rmmod_run
+	rc=$?
+	vf_withdraw >/dev/null 2>&1
+	return $rc
+}
+
+# vfcycle: VF_CYCLES (100) hot-unplug/plug cycles, each one enslaved with
+# the data path on the VF, then back on synthetic; afterwards the same
+# number of network devices, the same module reference count, unreclaimable
+# slab within 2 MiB of before, no "waiting for <dev> to become free".
+VF_CYCLES=${VF_CYCLES:-100}
+SC_TIMEOUT_vfcycle=$((120 + VF_CYCLES * 15))
+slab_kib() { awk '/^SUnreclaim:/ { print $2 }' /proc/meminfo; }
+vf_cycle_run() {
+	local n=$VF_CYCLES i=0 nd0 nd1 rc0 rc1 s0 s1 t0 t1 worst=0 d
+	vf_prepare || return $?
+	# one cycle first: the VF's driver and its caches are warm
+	vf_offer || { echo "offer: $VF_WHY"; return 1; }
+	vf_withdraw || { echo "withdraw: $VF_WHY"; return 1; }
+	nd0=$(ls /sys/class/net | wc -l)
+	rc0=$(cat /sys/module/hv_netvsc/refcnt)
+	echo 2 >/proc/sys/vm/drop_caches
+	s0=$(slab_kib)
+	t0=$(date +%s)
+	while [ $i -lt "$n" ]; do
+		d=$(date +%s)
+		vf_offer || { echo "cycle $i: offer: $VF_WHY"; return 1; }
+		vf_withdraw || { echo "cycle $i: withdraw: $VF_WHY"; return 1; }
+		wait_for 10 dp_is synthetic || { echo "cycle $i: data path $(status datapath)"; return 1; }
+		d=$(($(date +%s) - d))
+		[ $d -gt $worst ] && worst=$d
+		i=$((i + 1))
+	done
+	t1=$(date +%s)
+	ping_ok $PEER 3 || { echo "no ping after $n cycles"; return 1; }
+	echo 2 >/proc/sys/vm/drop_caches
+	s1=$(slab_kib)
+	nd1=$(ls /sys/class/net | wc -l)
+	rc1=$(cat /sys/module/hv_netvsc/refcnt)
+	[ "$nd1" = "$nd0" ] || { echo "$n cycles: $nd0 -> $nd1 network devices"; return 1; }
+	[ "$rc1" = "$rc0" ] || { echo "$n cycles: hv_netvsc refcnt $rc0 -> $rc1"; return 1; }
+	[ $((s1 - s0)) -lt 2048 ] || { echo "$n cycles: unreclaimable slab $s0 -> $s1 KiB"; return 1; }
+	dmesg | grep -q 'waiting for .* to become free' &&
+		{ echo "$n cycles: $(dmesg | grep -m1 'waiting for .* to become free')"; return 1; }
+	echo "$n unplug/plug cycles in $((t1 - t0)) s (longest $worst s), each enslaved with data path vf then synthetic; network devices $nd0 -> $nd1, hv_netvsc refcnt $rc0 -> $rc1, unreclaimable slab $s0 -> $s1 KiB; ping after"
+}
+
+sc_vfcycle() {
+	local rc
+	vf_cycle_run
+	rc=$?
+	vf_withdraw >/dev/null 2>&1
+	return $rc
+}
+
+# vfns: the synthetic NIC lives in another network namespace (a
+# container's); the VF registers in the root namespace, as PCI devices do,
+# and the driver moves it next to the synthetic NIC and enslaves it there.
+ctr_vf() { ip -n ctr -o link show 2>/dev/null | awk -F': ' '/master eth0/ { sub(/@.*/, "", $2); print $2; exit }'; }
+ctr_vf_there() { [ -n "$(ctr_vf)" ]; }
+vf_ns_run() {
+	local bad="" vfn t0 t1
+	vf_prepare || return $?
+	ip netns add ctr || { echo "no namespace ctr"; return 1; }
+	ip link set eth0 netns ctr || { echo "eth0 did not move to namespace ctr"; return 1; }
+	ip -n ctr link set lo up
+	ip -n ctr addr add $SELF/24 dev eth0
+	ip -n ctr link set eth0 up
+	ip netns exec ctr ping -c 3 -i 0.2 -W 2 $PEER >/dev/null 2>&1 ||
+		{ echo "no ping from namespace ctr before the VF"; return 1; }
+	echo "1 $VF_SLOT" >"$DBG/vf" || { echo "host could not send the VF association"; return 1; }
+	vf_req plug "$VF_MODEL" "$(status mac)" "$VF_SLOT" || { echo "plug: $VF_ANS"; return 1; }
+	if ! wait_for 20 ctr_vf_there; then
+		echo "VF not enslaved in namespace ctr (root namespace has: $(ip -o link show | grep -c 'link/ether') ethernet devices)"
+		return 1
+	fi
+	vfn=$(ctr_vf)
+	wait_for 15 dp_is vf || bad="$bad data-path-$(status datapath)"
+	ip -n ctr -o addr show dev "$vfn" | grep -q inet && bad="$bad addresses-on-VF"
+	t0=$(ip netns exec ctr cat /sys/class/net/$vfn/statistics/tx_packets)
+	ip netns exec ctr ping -c 5 -i 0.2 -W 2 $PEER >/dev/null 2>&1 || bad="$bad no-ping-in-ctr"
+	t1=$(ip netns exec ctr cat /sys/class/net/$vfn/statistics/tx_packets)
+	[ $((t1 - t0)) -ge 5 ] || bad="$bad ping-not-on-VF+$((t1 - t0))"
+	[ -z "$bad" ] || { echo "VF $vfn moved into namespace ctr; failed:$bad"; return 1; }
+	echo "VF registered in the root namespace, moved into ctr as $vfn, master eth0, data path vf, ping from ctr through it"
+}
+
+sc_vfns() {
+	local rc
+	vf_ns_run
+	rc=$?
+	vf_withdraw >/dev/null 2>&1
+	ip -n ctr link set eth0 netns 1 2>/dev/null
+	ip netns del ctr 2>/dev/null
+	wait_for 5 has_eth0
+	net_up >/dev/null 2>&1
 	return $rc
 }

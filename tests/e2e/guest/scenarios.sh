@@ -433,7 +433,7 @@ done
 # ---------------------------------------------------------------- driver
 
 run_one() {
-	local name=$1 t0 t1 v0 v1 k0 out rc res pid i
+	local name=$1 t0 t1 v0 v1 k0 out rc res pid i to
 	t0=$(date +%s)
 	v0=$(viol)
 	k0=$(kwarn)
@@ -442,7 +442,9 @@ run_one() {
 	( sc_$name >/tmp/sc.out 2>&1; echo $? >/tmp/sc.rc ) &
 	pid=$!
 	i=0
-	while [ ! -e /tmp/sc.rc ] && [ $i -lt $((SC_TIMEOUT * 5)) ]; do
+	# a scenario may set a longer watchdog of its own: SC_TIMEOUT_<name>
+	eval "to=\${SC_TIMEOUT_$name:-$SC_TIMEOUT}"
+	while [ ! -e /tmp/sc.rc ] && [ $i -lt $((to * 5)) ]; do
 		usleep 200000
 		i=$((i + 1))
 	done
@@ -451,7 +453,7 @@ run_one() {
 		rc=$(cat /tmp/sc.rc)
 	else
 		kill -9 $pid 2>/dev/null
-		echo "timed out after ${SC_TIMEOUT}s" >>/tmp/sc.out
+		echo "timed out after ${to}s" >>/tmp/sc.out
 		rc=1
 	fi
 	out=$(tr '\n' ' ' </tmp/sc.out)
