@@ -64,14 +64,22 @@ void hs_nvsp_reset(struct hs_dev *d)
 {
 	struct hs_nvsp *n = d->nvsp;
 	u64 msgs[ARRAY_SIZE(n->msgs)], sw = n->dp_switches;
+	bool keep_vf = d->vf_assigned && READ_ONCE(d->dp_vf);
 
 	memcpy(msgs, n->msgs, sizeof(msgs));
 	memset(n, 0, sizeof(*n));
 	memcpy(n->msgs, msgs, sizeof(msgs));
 	n->dp_switches = sw;
-	/* the guest starts over: a VF must be offered again */
+	/*
+	 * The guest starts over: the VF association must be sent again.  The
+	 * data path is the VF port's and outlives the session while the VF
+	 * stays assigned (as OpenVMM keeps it across a restart of the
+	 * synthetic device): frames keep going to the VF.
+	 */
 	d->vf_allocated = false;
-	WRITE_ONCE(d->dp_vf, false);
+	if (keep_vf)
+		n->datapath = HVN_NVSP_DATAPATH_VF;
+	WRITE_ONCE(d->dp_vf, keep_vf);
 	n->ndis_mtu = ETH_FRAME_LEN;
 	hs_rndis_reset(d);
 }
