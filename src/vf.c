@@ -214,12 +214,29 @@ static void hvn_vf_sync_dp(struct hvn_priv *p, bool going_down)
 
 /* ---- what follows the synthetic interface onto the VF ---- */
 
-/* Offloads the user can change on the VF follow ours; VF ops lock held */
+/*
+ * The offloads the user can change on the synthetic interface follow onto
+ * the VF; what only the VF has stays as its own settings.  Checksum offload
+ * is one switch for the user: the synthetic interface names it per IP
+ * version, a VF may have the protocol-independent bit instead.  VF ops
+ * lock held.
+ */
+static netdev_features_t hvn_vf_csum_map(netdev_features_t f)
+{
+	if (f & (NETIF_F_IP_CSUM | NETIF_F_IPV6_CSUM))
+		f |= NETIF_F_HW_CSUM;
+	return f;
+}
+
 static void hvn_vf_push_features(struct net_device *vf,
+				 const struct net_device *ndev,
 				 netdev_features_t features)
 {
-	vf->wanted_features = (vf->wanted_features & ~vf->hw_features) |
-			      (features & vf->hw_features);
+	netdev_features_t mask = hvn_vf_csum_map(ndev->hw_features) &
+				 vf->hw_features;
+
+	vf->wanted_features = (vf->wanted_features & ~mask) |
+			      (hvn_vf_csum_map(features) & mask);
 	netdev_update_features(vf);
 }
 
@@ -383,7 +400,7 @@ static void hvn_vf_takeover_work(struct work_struct *w)
 	v->taken_over = true;
 
 	netdev_lock_ops(vf);
-	hvn_vf_push_features(vf, ndev->features);
+	hvn_vf_push_features(vf, ndev, ndev->features);
 	prog = rtnl_dereference(p->xdp_prog);
 	ret = prog ? hvn_vf_xdp_install(vf, prog, NULL) : 0;
 	netdev_unlock_ops(vf);
@@ -832,7 +849,7 @@ void hvn_vf_set_features(struct hvn_priv *p, netdev_features_t features)
 	if (!vf || !p->vf.taken_over)
 		return;
 	netdev_lock_ops(vf);
-	hvn_vf_push_features(vf, features);
+	hvn_vf_push_features(vf, p->ndev, features);
 	netdev_unlock_ops(vf);
 }
 

@@ -344,6 +344,9 @@ vf_ctl_run() {
 	local bad="" e0 e1 t0 t1
 	vf_prepare || return $?
 	vf_offer || { echo "offer: $VF_WHY"; return 1; }
+	# the VF keeps its checksum offload and TSO when it joins
+	vf_feat_is "$VF" tx-checksumming on || bad="$bad VF-tx-checksumming-$(vf_feat "$VF" tx-checksumming)-after-join"
+	vf_feat_is "$VF" tcp-segmentation-offload on || bad="$bad VF-tso-$(vf_feat "$VF" tcp-segmentation-offload)-after-join"
 	if ip link set eth0 mtu 4000; then
 		wait_for 10 vf_mtu_is "$VF" 4000 ||
 			bad="$bad VF-mtu-$(cat /sys/class/net/$VF/mtu)-not-4000"
