@@ -295,7 +295,7 @@ run_release() {
 	printf 'PROFILES="%s"\nSCENARIOS="%s"\nDRIVERS="%s"\n' "$PROFILES" "$SCENARIOS" \
 		"${staged# }" >"$tree/e2e/config"
 	[ "$BENCH" = 1 ] && printf 'MODE=bench\nBENCH_ROUNDS=%s\n' "${BENCH_ROUNDS:-3}" >>"$tree/e2e/config"
-	[ -n "$VF_CYCLES" ] && printf 'VF_CYCLES=%s\n' "$VF_CYCLES" >>"$tree/e2e/config"
+	[ -n "${VF_CYCLES:-}" ] && printf 'VF_CYCLES=%s\n' "$VF_CYCLES" >>"$tree/e2e/config"
 	e2e_mkinitramfs "$tree" "$out/initrd.gz"
 	if [ "$BENCH" = 1 ]; then
 		bench_release "$rel" "$img" "$krel" "$out"
