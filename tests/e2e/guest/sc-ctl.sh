@@ -54,11 +54,7 @@ ctl_txq() {
 ctl_udp_spread() {
 	local before after
 	before=$(ctl_txq | tr '\n' ' ')
-	ip netns exec peer timeout 15 $IPERF -s -1 >/dev/null 2>&1 &
-	iperf_ready
-	timeout 12 $IPERF -c $PEER -u -P 16 -b 300K -l 200 -t 1 --connect-timeout 3000 \
-		>/dev/null 2>&1
-	wait
+	iperf_once -u -P 16 -b 300K -l 200 -t 1
 	after=$(ctl_txq | tr '\n' ' ')
 	echo "$before|$after" | awk -F'|' '{
 		n = split($1, a, " "); split($2, b, " ")
