@@ -19,6 +19,7 @@ bash "$top/scripts/setup-host.sh" || exit 1
 total_pass=0
 total_fail=0
 summary=()
+failed_stages=()
 
 # run_stage <name> <command...>: run, echo its output, take its count line.
 run_stage() {
@@ -43,6 +44,9 @@ run_stage() {
 	fi
 	total_pass=$((total_pass + p))
 	total_fail=$((total_fail + f))
+	if [ "$f" != 0 ]; then
+		failed_stages+=("$name")
+	fi
 	summary+=("$(printf '%-10s %4d passed %4d failed %5ss' "$name" "$p" "$f" $((t1 - t0)))")
 }
 
@@ -85,6 +89,19 @@ else
 fi
 # shellcheck disable=SC2086
 run_stage e2e "$top/tests/e2e/run.sh" $e2e_rel --driver intree --driver ours
+
+# What failed, again, next to the tally: a CI log is often read from its end.
+if [ ${#failed_stages[@]} -gt 0 ]; then
+	echo
+	echo "== failures"
+	for name in "${failed_stages[@]}"; do
+		echo "-- $name ($logs/$name.log)"
+		if ! grep -E '(^|[[:space:]])FAIL([[:space:]:(]|$)|^checkpatch: |^sparse: |ERROR: |not ok ' \
+			"$logs/$name.log" | head -n 25; then
+			tail -n 15 "$logs/$name.log"
+		fi
+	done
+fi
 
 echo
 echo "== summary ($mode)"
