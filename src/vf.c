@@ -164,9 +164,12 @@ static void hvn_vf_to_synthetic(struct hvn_priv *p)
 }
 
 /*
- * Bring the data path in line with the VF: through it while it runs and
- * the host has associated it in this session, synthetic otherwise.  A VF
- * that runs before the association waits HVN_VF_ASSOC_WAIT for it.
+ * Bring the data path in line with the VF: through it while it runs with
+ * a carrier and the host has associated it in this session, synthetic
+ * otherwise.  Waiting for the carrier, not only for the VF to be up, keeps
+ * the host from sending to a VF whose link is still negotiating (and the
+ * link going away puts the host back on the synthetic path).  A VF that
+ * runs before the association waits HVN_VF_ASSOC_WAIT for it.
  * @going_down: the VF is about to stop (still running).
  */
 static void hvn_vf_sync_dp(struct hvn_priv *p, bool going_down)
@@ -174,7 +177,8 @@ static void hvn_vf_sync_dp(struct hvn_priv *p, bool going_down)
 	struct net_device *vf = rtnl_dereference(p->vf.dev);
 	struct hvn_rndis_dev *r = rtnl_dereference(p->rdev);
 	u64 a = atomic64_read(&p->vf.assoc);
-	bool up = vf && !going_down && netif_running(vf);
+	bool up = vf && !going_down && netif_running(vf) &&
+		  netif_carrier_ok(vf);
 
 	if (up && !hvn_vf_assoc_offered(a) && r) {
 		if (p->vf.waiting == HVN_VF_WAIT_NO) {
@@ -421,7 +425,7 @@ static void hvn_vf_takeover_work(struct work_struct *w)
 	netif_addr_unlock_bh(ndev);
 
 	if (netif_running(ndev) && !netif_running(vf)) {
-		ret = dev_open(vf, NULL);	/* NETDEV_UP switches the path */
+		ret = dev_open(vf, NULL);	/* its carrier switches the path */
 		if (ret)
 			netdev_warn(ndev, "VF %s not opened: %d\n", vf->name,
 				    ret);

@@ -37,7 +37,7 @@ SCENARIOS=${SCENARIOS:-"probe versions ping channels ethtool vlan regs iperf mtu
 # opt-in scenarios that need a VF in QEMU (ACPI hotplug, the VF port NIC,
 # the request channel: tests/e2e/lib.sh); the VM gets them only if one of
 # these is asked for
-VF_SCENARIOS="vf vfearly vfstale vfvirtio vfctl vfrmmod vfns vfcycle"
+VF_SCENARIOS="vf vfearly vfstale vfvirtio vfctl vfrmmod vfns vfcycle vfpm vfxdp"
 TIMEOUT=${TIMEOUT:-}
 MODULE=${MODULE:-}
 BENCH=${BENCH:-0}
@@ -282,7 +282,7 @@ run_release() {
 		fi
 	fi
 	# static helpers built with the release's own compiler
-	for h in rawsend udprecv xdpload; do
+	for h in rawsend udprecv xdpload udpgap; do
 		HVN_BIND="$E2E_DIR/guest:/hvn-guest $tree/usr/local/sbin:/hvn-out" \
 			hvn_chroot "$HVN_ROOTS/$rel" gcc -O2 -static -o /hvn-out/$h \
 			/hvn-guest/$h.c >&2 ||

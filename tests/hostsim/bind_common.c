@@ -48,7 +48,15 @@ static int hs_bus_remove_cb(struct device *dev)
 }
 #endif
 
+static const struct dev_pm_ops hs_bus_pm = {
+	.freeze_noirq = hs_bus_suspend,
+	.thaw_noirq = hs_bus_resume,
+	.poweroff_noirq = hs_bus_suspend,
+	.restore_noirq = hs_bus_resume,
+};
+
 struct bus_type hs_bus = {
+	.pm = &hs_bus_pm,
 	.name = "vmbus",
 	.match = hs_bus_match,
 	.probe = hs_bus_probe,

@@ -248,6 +248,7 @@ struct hs_dev {
 	/* SR-IOV data path (vfport.c) */
 	struct net_device __rcu *vf_port;	/* link partner of the VF */
 	bool dp_vf;			/* the data path is the VF */
+	u64 pm_suspends, pm_resumes;	/* hibernation cycles */
 	u64 dp_forced;			/* VF withdrawn while the data path was VF */
 	atomic64_t vf_tx_frames, vf_tx_bytes;	/* guest -> switch via the VF */
 	atomic64_t vf_rx_frames, vf_rx_bytes;	/* switch -> guest via the VF */
@@ -289,6 +290,8 @@ const struct hv_vmbus_device_id *hs_match_id(struct hv_driver *drv,
 					     struct hv_device *hv);
 int hs_bus_probe(struct device *dev);
 void hs_bus_remove(struct device *dev);
+int hs_bus_suspend(struct device *dev);
+int hs_bus_resume(struct device *dev);
 
 /* the guest-facing VMBus API (bind_*.c export these under real names) */
 int hs_api_driver_register(struct hv_driver *drv, struct module *owner,
@@ -333,6 +336,7 @@ void hs_bind_exit(void);
 int hs_nvsp_alloc(struct hs_dev *d);
 void hs_nvsp_free(struct hs_dev *d);
 void hs_nvsp_reset(struct hs_dev *d);
+void hs_nvsp_forget_vm(struct hs_dev *d);
 void hs_nvsp_handle(struct hs_chan *hc, const struct vmpacket_descriptor *desc,
 		    u32 pktlen);
 void hs_nvsp_show(struct seq_file *m, struct hs_dev *d);

@@ -84,6 +84,14 @@ void hs_nvsp_reset(struct hs_dev *d)
 	hs_rndis_reset(d);
 }
 
+/* Hibernation: the VM the host sees next is a new one, on the synthetic path. */
+void hs_nvsp_forget_vm(struct hs_dev *d)
+{
+	d->nvsp->datapath = HVN_NVSP_DATAPATH_SYNTHETIC;
+	WRITE_ONCE(d->dp_vf, false);
+	d->vf_allocated = false;
+}
+
 static const char *hs_ver_name(u32 v)
 {
 	switch (v) {
@@ -1178,6 +1186,8 @@ void hs_nvsp_show(struct seq_file *m, struct hs_dev *d)
 	seq_printf(m, "vf_serial %u\n", d->vf_serial);
 	seq_printf(m, "vf_assigned %u\n", d->vf_assigned);
 	seq_printf(m, "vf_messages %llu completed %llu\n", d->vf_msgs, d->vf_comps);
+	seq_printf(m, "pm_suspends %llu\n", d->pm_suspends);
+	seq_printf(m, "pm_resumes %llu\n", d->pm_resumes);
 	for (i = 0; i < ARRAY_SIZE(n->msgs); i++)
 		if (n->msgs[i])
 			seq_printf(m, "nvsp_msg %u %llu\n", i, n->msgs[i]);

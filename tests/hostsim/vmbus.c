@@ -1247,6 +1247,75 @@ void hs_bus_remove(struct device *dev)
 		hs_bind_call_remove(drv_to_hv_drv(dev->driver), hv);
 }
 
+/*
+ * Hibernation, in the noirq phase as VMBus runs it: the driver's suspend
+ * must close every channel and tear down every GPADL; when the VM comes
+ * back the host knows nothing of it (synthetic data path, the VF to be
+ * associated again in the next session) and the driver's resume opens
+ * the device anew.
+ */
+int hs_bus_suspend(struct device *dev)
+{
+	struct hv_device *hv = device_to_hv_device(dev);
+	struct hs_hvdev *hd = container_of(hv, struct hs_hvdev, hv);
+	struct hs_dev *d = hd->dev;
+	struct hv_driver *drv;
+	struct vmbus_channel *sc;
+	unsigned int open = 0, gpadls = 0;
+	struct hs_gpadl *g;
+	int err;
+
+	if (!dev->driver)
+		return 0;
+	drv = drv_to_hv_drv(dev->driver);
+	if (!drv->suspend) {
+		hs_hist(d, "hibernation: the driver cannot suspend");
+		return -EOPNOTSUPP;
+	}
+	d->pm_suspends++;
+	hs_hist(d, "hibernation: suspend");
+	err = drv->suspend(hv);
+	if (err) {
+		hs_hist(d, "hibernation: suspend failed %d", err);
+		return err;
+	}
+	open += hv->channel->state == CHANNEL_OPENED_STATE;
+	list_for_each_entry(sc, &hv->channel->sc_list, sc_list)
+		open += sc->state == CHANNEL_OPENED_STATE;
+	spin_lock(&d->gpadl_lock);
+	list_for_each_entry(g, &d->gpadls, node)
+		gpadls++;
+	spin_unlock(&d->gpadl_lock);
+	if (open || gpadls)
+		hs_violation(d, "hibernation: suspend left %u channel(s) open, %u GPADL(s)",
+			     open, gpadls);
+	mutex_lock(&d->lock);
+	hs_nvsp_forget_vm(d);
+	mutex_unlock(&d->lock);
+	return 0;
+}
+
+int hs_bus_resume(struct device *dev)
+{
+	struct hv_device *hv = device_to_hv_device(dev);
+	struct hs_hvdev *hd = container_of(hv, struct hs_hvdev, hv);
+	struct hv_driver *drv;
+	int err;
+
+	if (!dev->driver)
+		return 0;
+	drv = drv_to_hv_drv(dev->driver);
+	if (!drv->resume)
+		return -EOPNOTSUPP;
+	hs_hist(hd->dev, "hibernation: resume");
+	err = drv->resume(hv);
+	if (err)
+		hs_hist(hd->dev, "hibernation: resume failed %d", err);
+	else
+		hd->dev->pm_resumes++;
+	return err;
+}
+
 int hs_api_driver_register(struct hv_driver *drv, struct module *owner,
 			   const char *mod_name)
 {

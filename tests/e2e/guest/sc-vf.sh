@@ -131,6 +131,45 @@ vf_ping_stats() {
 		END { printf "%d %d %d\n", tx, n, gap }' /tmp/vfping.out
 }
 
+# The failover gap, finer than ping can pace under emulation: udpgap sends
+# a numbered UDP echo request every GAP_US to the peer and times the
+# replies; "kill -USR1" closes a window (udpgap.c).
+GAP_US=${GAP_US:-500}
+GAP_PORT=7779
+gap_start() {
+	ip netns exec peer /usr/local/sbin/udpgap echo $GAP_PORT $1 >/dev/null 2>&1 &
+	GAP_ECHO=$!
+	sleep 0.2
+	/usr/local/sbin/udpgap probe $PEER $GAP_PORT $GAP_US $1 >/tmp/vfgap.out 2>&1 &
+	GAP_PID=$!
+	sleep 0.3
+}
+gap_mark() { kill -USR1 $GAP_PID 2>/dev/null; }
+gap_stop() {
+	kill $GAP_PID 2>/dev/null
+	wait $GAP_PID 2>/dev/null
+	kill $GAP_ECHO 2>/dev/null
+	wait $GAP_ECHO 2>/dev/null
+}
+# gap_of <window>: "<lost> <gap in us>" of one window
+gap_of() { awk -v w="$1" '$1 == "window" && $2 == w { print $6, $8 }' /tmp/vfgap.out; }
+us_ms() { awk -v u="$1" 'BEGIN { printf "%.1f", u / 1000 }'; }
+# gap_stats <first> <step> <count>: over windows first, first+step, ...:
+# "<median gap ms> <worst gap ms> <median lost> <worst lost> <windows>"
+gap_stats() {
+	awk -v a="$1" -v st="$2" -v c="$3" '
+		$1 == "window" && $2 >= a && ($2 - a) % st == 0 && ($2 - a) / st < c {
+			g[n + 0] = $8; l[n + 0] = $6; n++ }
+		function med(v, k,   i, j, t) {
+			for (i = 0; i < k; i++) for (j = i + 1; j < k; j++)
+				if (v[j] < v[i]) { t = v[i]; v[i] = v[j]; v[j] = t }
+			return k % 2 ? v[int(k / 2)] : (v[k / 2 - 1] + v[k / 2]) / 2 }
+		END {
+			if (!n) { print "- - - - 0"; exit }
+			mg = med(g, n); wg = g[n - 1]; ml = med(l, n); wl = l[n - 1]
+			printf "%.1f %.1f %g %d %d\n", mg / 1000, wg / 1000, ml, wl, n }' /tmp/vfgap.out
+}
+
 # Checks common to the VF scenarios; the VF port set up.
 vf_prepare() {
 	[ -e /sys/bus/pci/devices/$VF_PORT_PCI ] && [ -e $VF_TTY ] ||
@@ -145,13 +184,14 @@ vf_prepare() {
 	case $VF_MODEL in
 	virtio*) vf_mods virtio || { echo "virtio_net is not in this image"; return 2; } ;;
 	esac
-	wait_for 10 vf_port_there || { echo "the VF port has no netdev"; return 1; }
+	# (a namespace deleted just before gives it back asynchronously)
+	wait_for 30 vf_port_there || { echo "the VF port has no netdev"; return 1; }
 	vf_port_up || { echo "VF port setup failed"; return 1; }
 	[ "$(status vf_port)" = vfport ] || { echo "emulator did not take the VF port"; return 1; }
 }
 
 vf_run() {
-	local e0 e1 s0 s1 h0 h1 t0 t1 r0 r1 rc tx rx sent got gap pid res bad=""
+	local e0 e1 s0 s1 h0 h1 t0 t1 r0 r1 rc tx rx sent got gap pid res g0 g1 bad=""
 	vf_prepare || return $?
 
 	# 1. offered after the synthetic NIC is up
@@ -196,11 +236,18 @@ vf_run() {
 	# through the synthetic NIC
 	h0=$(host_vf_path)
 	s0=$(emu_sum tx)
+	gap_start 30
 	ping -i 0.01 -W 1 -c 1000 $PEER >/tmp/vfping.out 2>&1 &
 	pid=$!
 	sleep 1.5
+	gap_mark
 	vf_withdraw || bad="$bad $VF_WHY"
 	wait $pid
+	gap_mark
+	gap_stop
+	g0=$(gap_of 0)
+	g1=$(gap_of 1)
+	[ -n "$g1" ] || bad="$bad no-udpgap-result"
 	h1=$(host_vf_path)
 	s1=$(emu_sum tx)
 	set -- $(vf_ping_stats)
@@ -213,7 +260,7 @@ vf_run() {
 	e1="$(emu_sum tx) $(emu_sum rx)"
 	[ "$e1" != "$e0" ] || bad="$bad synthetic-path-flat-after-unplug"
 	[ "$got" -gt 0 ] || bad="$bad no-reply-during-unplug"
-	res="$res; unplug under 10 ms ping (echo requests: $((${h1% *} - ${h0% *})) via VF, $((${s1% *} - ${s0% *})) synthetic): $((sent - got)) of $sent lost, longest gap $(((gap + 1) * 10)) ms, data path synthetic"
+	res="$res; unplug under 10 ms ping (echo requests: $((${h1% *} - ${h0% *})) via VF, $((${s1% *} - ${s0% *})) synthetic): $((sent - got)) of $sent lost, longest gap $(((gap + 1) * 10)) ms; UDP echo every $GAP_US us: ${g1%% *} lost, longest gap $(us_ms ${g1#* }) ms (before the unplug $(us_ms ${g0#* }) ms); data path synthetic"
 
 	# 4. re-plug
 	vf_offer || bad="$bad re-plug:$VF_WHY"
@@ -331,6 +378,81 @@ sc_vfvirtio() {
 	return $rc
 }
 
+# vfxdp: the XDP program of the synthetic NIC follows onto the VF (a
+# virtio-net-pci VF, which has native XDP): attached while the VF is
+# enslaved, it shows on the VF and answers the peer's datagrams there (the
+# emulator sees them on the VF path, the synthetic NIC's XDP_TX counter
+# stays flat); after an unplug the synthetic NIC answers; a VF plugged while
+# the program is attached gets it too; detach removes it from the VF.
+vf_xdp_on() { ip -d link show dev "$1" 2>/dev/null | grep -q 'prog/xdp'; }
+vf_xdp_run() {
+	local bad="" res got c0 c1 h0 h1
+	[ -x $XDPLOAD ] || { echo "xdpload not in this image"; return 2; }
+	vf_prepare || return $?
+	if [ "$DRIVER" = intree ]; then
+		echo "the in-tree driver takes no virtio-net-pci VF (see vfvirtio)"
+		return 2
+	fi
+	[ "$(vf_feat eth0 large-receive-offload)" = on ] && ethtool -K eth0 lro off
+	vf_offer || { echo "offer: $VF_WHY"; return 1; }
+	if ! $XDPLOAD eth0 tx $XDP_PORT 2>/tmp/xdp.err; then
+		# virtio_net before 5.13 wants a spare TX queue per CPU for XDP;
+		# a VF on a QEMU hub port has a single queue pair
+		if dmesg | grep -q 'Too few free TX rings'; then
+			echo "the VF's virtio_net of $(uname -r) refuses XDP with one queue pair (it wants a TX queue per CPU), so the synthetic NIC refuses too: $(tr '\n' ' ' </tmp/xdp.err)"
+			return 2
+		fi
+		echo "attach with a VF refused: $(tr '\n' ' ' </tmp/xdp.err)"
+		return 1
+	fi
+	wait_for 5 vf_xdp_on "$VF" || bad="$bad VF-has-no-program"
+	c0=$(xdp_qsum xdp_tx)
+	h0=$(host_vf_path)
+	got=$(xdp_ping)
+	c1=$(xdp_qsum xdp_tx)
+	h1=$(host_vf_path)
+	[ "${got:-0}" -ge $((XDP_N - 2)) ] || bad="$bad VF-answers-${got:-0}/$XDP_N"
+	[ $((c1 - c0)) -le 2 ] || bad="$bad synthetic-answered+$((c1 - c0))"
+	[ $((${h1% *} - ${h0% *})) -ge $((XDP_N - 2)) ] || bad="$bad answers-not-on-VF-path+$((${h1% *} - ${h0% *}))"
+	res="attached with VF $VF enslaved: the VF has it, ${got:-0}/$XDP_N answered on the VF path (synthetic xdp_tx +$((c1 - c0)))"
+	vf_withdraw || bad="$bad $VF_WHY"
+	wait_for 10 dp_is synthetic || bad="$bad data-path-$(status datapath)-after-unplug"
+	c0=$(xdp_qsum xdp_tx)
+	got=$(xdp_ping)
+	c1=$(xdp_qsum xdp_tx)
+	[ "${got:-0}" -ge $((XDP_N - 2)) ] && [ $((c1 - c0)) -ge $((XDP_N - 2)) ] ||
+		bad="$bad synthetic-answers-${got:-0}-xdp_tx+$((c1 - c0))"
+	res="$res; unplugged: synthetic answered ${got:-0}/$XDP_N (xdp_tx +$((c1 - c0)))"
+	vf_offer || bad="$bad re-plug:$VF_WHY"
+	if [ -n "$VF" ] && vf_xdp_on "$VF"; then
+		h0=$(host_vf_path)
+		got=$(xdp_ping)
+		h1=$(host_vf_path)
+		[ "${got:-0}" -ge $((XDP_N - 2)) ] || bad="$bad new-VF-answers-${got:-0}"
+		res="$res; re-plugged VF $VF got the program, answered ${got:-0}/$XDP_N (VF path +$((${h1% *} - ${h0% *})))"
+	else
+		bad="$bad re-plugged-VF-has-no-program"
+	fi
+	$XDPLOAD eth0 off || bad="$bad detach-failed"
+	vf_xdp_on "$VF" && bad="$bad VF-keeps-program-after-detach"
+	[ "$(xdp_ping short)" = 0 ] || bad="$bad answers-after-detach"
+	[ -z "$bad" ] || { echo "$res; failed:$bad"; return 1; }
+	echo "$res; detached from both"
+}
+
+sc_vfxdp() {
+	local rc model=$VF_MODEL lro
+	lro=$(vf_feat eth0 large-receive-offload)
+	VF_MODEL=virtio-net-pci
+	vf_xdp_run
+	rc=$?
+	$XDPLOAD eth0 off 2>/dev/null
+	vf_withdraw >/dev/null 2>&1
+	VF_MODEL=$model
+	[ "$lro" = on ] && ethtool -K eth0 lro on 2>/dev/null
+	return $rc
+}
+
 vf_mtu_is() { [ "$(cat /sys/class/net/$1/mtu 2>/dev/null)" = "$2" ]; }
 vf_feat() { ethtool -k "$1" 2>/dev/null | sed -n "s/^$2: \([a-z]*\).*/\1/p"; }
 vf_feat_is() { [ "$(vf_feat "$1" "$2")" = "$3" ]; }
@@ -391,6 +513,71 @@ sc_vfctl() {
 	return $rc
 }
 
+# vfpm: hibernation with the VF enslaved.  The kernel's own test of it
+# (pm_test "platform": every device frozen, including the late (noirq)
+# phase in which VMBus suspends its devices, 5 s, then restored as after
+# reading the image back) runs the drivers' suspend and resume; the
+# emulator checks that
+# suspend closed every channel and forgets the VM as a host does across a
+# hibernation.  Afterwards the synthetic NIC has its address and MTU, the
+# VF is still its slave, and the driver has switched the data path back
+# onto the VF (a new switch at the host), which carries the ping.
+hibernate_test() {
+	[ -w /sys/power/pm_test ] && grep -qw disk /sys/power/state ||
+		{ PM_WHY="this kernel has no hibernation test (/sys/power/pm_test, disk in /sys/power/state)"; return 2; }
+	echo platform >/sys/power/pm_test || { PM_WHY="pm_test platform refused"; return 2; }
+	dmesg -c >/dev/null
+	if ! echo disk >/sys/power/state 2>/tmp/pm.err; then
+		echo none >/sys/power/pm_test
+		PM_WHY="hibernation test failed: $(cat /tmp/pm.err) $(dmesg | grep -iE 'PM:|hibernat|freez' | tail -n 2 | tr '\n' ' ')"
+		return 1
+	fi
+	echo none >/sys/power/pm_test
+}
+
+vf_pm_run() {
+	local sw0 sw1 p0 p1 t0 t1 h0 h1 a0 a1 mtu0 rc d bad=""
+	vf_prepare || return $?
+	vf_offer || { echo "offer: $VF_WHY"; return 1; }
+	sw0=$(status datapath_switches)
+	p0=$(status pm_resumes)
+	a0=$(ip -o -4 addr show dev eth0 | awk '{ print $4 }')
+	mtu0=$(cat /sys/class/net/eth0/mtu)
+	d=$(date +%s)
+	hibernate_test
+	rc=$?
+	[ $rc = 0 ] || { echo "VF $VF enslaved, data path vf; $PM_WHY"; return $rc; }
+	d=$(($(date +%s) - d))
+	p1=$(status pm_resumes)
+	[ "$p1" -gt "$p0" ] || bad="$bad driver-not-suspended-and-resumed($p0->$p1)"
+	wait_for 15 carrier_is 1 || bad="$bad no-carrier-after-resume"
+	a1=$(ip -o -4 addr show dev eth0 | awk '{ print $4 }')
+	[ "$a1" = "$a0" ] || bad="$bad address-$a0-now-$a1"
+	[ "$(cat /sys/class/net/eth0/mtu)" = "$mtu0" ] || bad="$bad mtu-changed"
+	wait_for 10 vf_enslaved "$VF" || bad="$bad VF-not-enslaved-after-resume"
+	wait_for 15 dp_is vf || bad="$bad data-path-$(status datapath)-after-resume"
+	sw1=$(status datapath_switches)
+	[ "$sw1" -gt "$sw0" ] || bad="$bad no-new-switch-after-resume"
+	wait_for 10 vf_carrier "$VF" || bad="$bad no-VF-carrier-after-resume"
+	h0=$(host_vf_path)
+	t0=$(vf_stat "$VF" tx_packets)
+	ping_ok $PEER 5 || bad="$bad no-ping-after-resume"
+	t1=$(vf_stat "$VF" tx_packets)
+	h1=$(host_vf_path)
+	[ $((t1 - t0)) -ge 5 ] || bad="$bad ping-not-on-VF-tx+$((t1 - t0))"
+	[ $((${h1#* } - ${h0#* })) -ge 5 ] || bad="$bad replies-not-on-VF-path+$((${h1#* } - ${h0#* }))"
+	[ -z "$bad" ] || { echo "VF $VF; hibernation test in $d s; failed:$bad"; return 1; }
+	echo "VF $VF: hibernation test (freeze, thaw) in $d s: driver suspended and resumed, channels closed in between; address $a1 and MTU $mtu0 kept, VF still enslaved, data path switched back to the VF (host switches $sw0 -> $sw1), ping through it"
+}
+
+sc_vfpm() {
+	local rc
+	vf_pm_run
+	rc=$?
+	vf_withdraw >/dev/null 2>&1
+	return $rc
+}
+
 # vfrmmod: rmmod with a VF enslaved releases it (data path back to
 # synthetic first, the VF stays, no master); then the VF is there before the
 # driver binds, as a VF present at boot: the driver loads, the host offers the
@@ -439,7 +626,7 @@ VF_CYCLES=${VF_CYCLES:-100}
 SC_TIMEOUT_vfcycle=$((120 + VF_CYCLES * 15))
 slab_kib() { awk '/^SUnreclaim:/ { print $2 }' /proc/meminfo; }
 vf_cycle_run() {
-	local n=$VF_CYCLES i=0 nd0 nd1 rc0 rc1 s0 s1 t0 t1 worst=0 d
+	local n=$VF_CYCLES i=0 nd0 nd1 rc0 rc1 s0 s1 t0 t1 worst=0 d gp gu g0
 	vf_prepare || return $?
 	# one cycle first: the VF's driver and its caches are warm
 	vf_offer || { echo "offer: $VF_WHY"; return 1; }
@@ -448,17 +635,30 @@ vf_cycle_run() {
 	rc0=$(cat /sys/module/hv_netvsc/refcnt)
 	echo 2 >/proc/sys/vm/drop_caches
 	s0=$(slab_kib)
+	# windows of the UDP echo stream: 0 steady, then per cycle the plug
+	# (2i+1) and the unplug (2i+2)
+	gap_start $((60 + n * 15))
+	sleep 1
+	gap_mark
 	t0=$(date +%s)
 	while [ $i -lt "$n" ]; do
 		d=$(date +%s)
-		vf_offer || { echo "cycle $i: offer: $VF_WHY"; return 1; }
-		vf_withdraw || { echo "cycle $i: withdraw: $VF_WHY"; return 1; }
-		wait_for 10 dp_is synthetic || { echo "cycle $i: data path $(status datapath)"; return 1; }
+		vf_offer || { gap_stop; echo "cycle $i: offer: $VF_WHY"; return 1; }
+		gap_mark
+		vf_withdraw || { gap_stop; echo "cycle $i: withdraw: $VF_WHY"; return 1; }
+		wait_for 10 dp_is synthetic || { gap_stop; echo "cycle $i: data path $(status datapath)"; return 1; }
+		gap_mark
 		d=$(($(date +%s) - d))
 		[ $d -gt $worst ] && worst=$d
 		i=$((i + 1))
 	done
 	t1=$(date +%s)
+	sleep 0.5
+	gap_stop
+	g0=$(gap_of 0)
+	gp=$(gap_stats 1 2 "$n")
+	gu=$(gap_stats 2 2 "$n")
+	[ "${gu##* }" = "$n" ] || { echo "$n cycles: udpgap gave ${gu##* } unplug windows"; return 1; }
 	ping_ok $PEER 3 || { echo "no ping after $n cycles"; return 1; }
 	echo 2 >/proc/sys/vm/drop_caches
 	s1=$(slab_kib)
@@ -469,7 +669,8 @@ vf_cycle_run() {
 	[ $((s1 - s0)) -lt 2048 ] || { echo "$n cycles: unreclaimable slab $s0 -> $s1 KiB"; return 1; }
 	dmesg | grep -q 'waiting for .* to become free' &&
 		{ echo "$n cycles: $(dmesg | grep -m1 'waiting for .* to become free')"; return 1; }
-	echo "$n unplug/plug cycles in $((t1 - t0)) s (longest $worst s), each enslaved with data path vf then synthetic; network devices $nd0 -> $nd1, hv_netvsc refcnt $rc0 -> $rc1, unreclaimable slab $s0 -> $s1 KiB; ping after"
+	set -- $gu
+	echo "$n unplug/plug cycles in $((t1 - t0)) s (longest $worst s), each enslaved with data path vf then synthetic; UDP echo every $GAP_US us, gap median/worst: unplug $1/$2 ms ($3/$4 lost), plug $(echo $gp | awk '{ printf "%s/%s ms (%s/%s lost)", $1, $2, $3, $4 }'), steady $(us_ms ${g0#* }) ms; network devices $nd0 -> $nd1, hv_netvsc refcnt $rc0 -> $rc1, unreclaimable slab $s0 -> $s1 KiB; ping after"
 }
 
 sc_vfcycle() {
