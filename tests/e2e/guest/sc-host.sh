@@ -162,6 +162,11 @@ iperf_rcvd() {
 # TCP cannot fill a ring (TCP small queues keep a few packets per socket in
 # the driver), so a burst of small UDP datagrams from a large socket buffer
 # does that during a second stall: the guest must stop and wake its queue.
+# tx_flows <frames>: the guest sent that many frames more than TX0 (the
+# emulator's count); the faults are injected once traffic runs, however
+# long iperf3 took to start
+tx_flows() { [ "$(emu_sum tx | cut -d' ' -f1)" -ge $((TX0 + $1)) ]; }
+
 sc_faults() {
 	[ -x $IPERF ] || { echo "iperf3 not in this image"; return 2; }
 	local pid h0 h1 d0 d1 f0 f1 u1 rs st0 st1 wk0 wk1 tcp udp f bad=""
@@ -169,9 +174,11 @@ sc_faults() {
 	d0=$(status stall_deferred)
 	ip netns exec peer timeout 20 $IPERF -s -1 >/tmp/iperf-s.out 2>&1 &
 	iperf_ready
+	TX0=$(emu_sum tx | cut -d' ' -f1)
 	timeout 20 $IPERF -c $PEER --connect-timeout 3000 -J -t 3 -P 2 >/tmp/iperf.json 2>&1 &
 	pid=$!
-	sleep 0.7
+	wait_for 5 tx_flows 200
+	sleep 0.2
 	echo 300 >"$DBG/delay_comp"
 	sleep 1
 	echo 0 >"$DBG/delay_comp"
@@ -196,10 +203,11 @@ sc_faults() {
 	done
 	ip netns exec peer timeout 20 $IPERF -s -1 >/tmp/iperf-s.out 2>&1 &
 	iperf_ready
+	TX0=$(emu_sum tx | cut -d' ' -f1)
 	timeout 20 $IPERF -c $PEER --connect-timeout 3000 -J -t 3 -u -b 0 -l 64 -w 8M \
 		>/tmp/iperf-u.json 2>&1 &
 	pid=$!
-	sleep 0.5
+	wait_for 5 tx_flows 500
 	echo 1500 >"$DBG/stall"
 	wait $pid
 	wait
