@@ -162,11 +162,6 @@ iperf_rcvd() {
 # TCP cannot fill a ring (TCP small queues keep a few packets per socket in
 # the driver), so a burst of small UDP datagrams from a large socket buffer
 # does that during a second stall: the guest must stop and wake its queue.
-# tx_flows <frames>: the guest sent that many frames more than TX0 (the
-# emulator's count); the faults are injected once traffic runs, however
-# long iperf3 took to start
-tx_flows() { [ "$(emu_sum tx | cut -d' ' -f1)" -ge $((TX0 + $1)) ]; }
-
 sc_faults() {
 	[ -x $IPERF ] || { echo "iperf3 not in this image"; return 2; }
 	local pid h0 h1 d0 d1 f0 f1 u1 rs st0 st1 wk0 wk1 tcp udp f bad=""
