@@ -204,8 +204,10 @@ sc_chanctl() {
 	ethtool -X eth0 default
 	ctl_fh udp4 sd || bad="$bad set-udp4-sd"
 	key0=$(emu_key)
+	TX0=$(emu_sum tx | cut -d' ' -f1)
 	ctl_bg_iperf 5
-	sleep 1
+	wait_for 5 tx_flows 200
+	sleep 0.3
 	ethtool -L eth0 combined 1 || bad="$bad combined-1-refused"
 	wait_for 10 carrier_is 1 || bad="$bad no-carrier-after-1"
 	[ "$(ctl_chans)" = 1 ] || bad="$bad current-$(ctl_chans)-want-1"

@@ -169,9 +169,11 @@ sc_faults() {
 	d0=$(status stall_deferred)
 	ip netns exec peer timeout 20 $IPERF -s -1 >/tmp/iperf-s.out 2>&1 &
 	iperf_ready
+	TX0=$(emu_sum tx | cut -d' ' -f1)
 	timeout 20 $IPERF -c $PEER --connect-timeout 3000 -J -t 3 -P 2 >/tmp/iperf.json 2>&1 &
 	pid=$!
-	sleep 0.7
+	wait_for 5 tx_flows 200
+	sleep 0.2
 	echo 300 >"$DBG/delay_comp"
 	sleep 1
 	echo 0 >"$DBG/delay_comp"
@@ -196,10 +198,11 @@ sc_faults() {
 	done
 	ip netns exec peer timeout 20 $IPERF -s -1 >/tmp/iperf-s.out 2>&1 &
 	iperf_ready
+	TX0=$(emu_sum tx | cut -d' ' -f1)
 	timeout 20 $IPERF -c $PEER --connect-timeout 3000 -J -t 3 -u -b 0 -l 64 -w 8M \
 		>/tmp/iperf-u.json 2>&1 &
 	pid=$!
-	sleep 0.5
+	wait_for 5 tx_flows 500
 	echo 1500 >"$DBG/stall"
 	wait $pid
 	wait
