@@ -151,15 +151,25 @@ static struct hvn_priv *hvn_vf_owner(struct net_device *dev)
 
 /* ---- data path ---- */
 
-/* Stop transmitting through the VF and tell the host (RTNL) */
-static void hvn_vf_to_synthetic(struct hvn_priv *p)
+/*
+ * Stop transmitting through the VF and tell the host (RTNL).  In a new
+ * session whose host has associated a VF, the host may still deliver
+ * through it (a host may keep the VF path across a restart of the
+ * synthetic device) to a VF that is joined but unusable: say synthetic
+ * once then, too.
+ */
+static void hvn_vf_to_synthetic(struct hvn_priv *p, bool offered)
 {
 	struct hvn_rndis_dev *r = rtnl_dereference(p->rdev);
+	bool was = READ_ONCE(p->vf.dp_vf);
 
-	if (!READ_ONCE(p->vf.dp_vf))
+	if (!was && !(p->vf.dp_unsure && offered && rtnl_dereference(p->vf.dev)))
 		return;
 	WRITE_ONCE(p->vf.dp_vf, false);
-	if (r && !hvn_nvsp_switch_data_path(&r->nvsp, false))
+	if (!r || hvn_nvsp_switch_data_path(&r->nvsp, false))
+		return;
+	p->vf.dp_unsure = false;
+	if (was)
 		netdev_info(p->ndev, "data path switched to synthetic\n");
 }
 
@@ -202,7 +212,7 @@ static void hvn_vf_sync_dp(struct hvn_priv *p, bool going_down)
 	}
 
 	if (!up || !r || !hvn_vf_assoc_offered(a)) {
-		hvn_vf_to_synthetic(p);
+		hvn_vf_to_synthetic(p, hvn_vf_assoc_offered(a));
 		return;
 	}
 	if (READ_ONCE(p->vf.dp_vf))
@@ -213,6 +223,7 @@ static void hvn_vf_sync_dp(struct hvn_priv *p, bool going_down)
 		return;
 	}
 	WRITE_ONCE(p->vf.dp_vf, true);
+	p->vf.dp_unsure = false;
 	netdev_info(p->ndev, "data path switched to VF %s\n", vf->name);
 }
 
@@ -358,7 +369,7 @@ static void hvn_vf_release(struct hvn_priv *p, bool dying)
 	if (!vf)
 		return;
 	cancel_delayed_work(&p->vf.takeover);	/* it rechecks under RTNL */
-	hvn_vf_to_synthetic(p);
+	hvn_vf_to_synthetic(p, hvn_vf_assoc_offered(atomic64_read(&p->vf.assoc)));
 	p->vf.waiting = HVN_VF_WAIT_NO;
 	RCU_INIT_POINTER(p->vf.dev, NULL);
 
@@ -682,6 +693,7 @@ void hvn_vf_dp_synthetic_event(struct hvn_priv *p)
 void hvn_vf_detached(struct hvn_priv *p)
 {
 	WRITE_ONCE(p->vf.dp_vf, false);
+	p->vf.dp_unsure = true;
 	atomic64_set(&p->vf.assoc, HVN_VF_ASSOC_NONE);
 	p->vf.waiting = HVN_VF_WAIT_NO;
 }

@@ -54,6 +54,7 @@ struct hvn_vf {
 	struct net_device __rcu *dev;
 	netdevice_tracker tracker;
 	bool dp_vf;
+	bool dp_unsure;		/* new session: the host's path is not known */
 	bool taken_over;
 	unsigned int rx_flags;
 	atomic64_t assoc;
