@@ -203,6 +203,8 @@ bench_release() {
 
 run_release() {
 	local rel=$1 img krel out tree ko bind why tmo log line nprof nsc h r s staged=""
+	local t0 tb t1
+	t0=$(date +%s)
 	out=$E2E_OUT/$rel
 	[ "$BENCH" = 1 ] && out=$E2E_OUT/bench/$rel
 	mkdir -p "$out"
@@ -306,7 +308,11 @@ run_release() {
 	tmo=${TIMEOUT:-$((90 + nprof * nsc * 40))}
 	log=$out/console.log
 	hvn_log "$rel: booting (timeout ${tmo}s, console in $log)"
+	tb=$(date +%s)
 	e2e_boot "$img/vmlinuz" "$out/initrd.gz" "$log" "$tmo"
+	t1=$(date +%s)
+	times+=("$(printf '%-9s %4d s: build and staging %3d s, boot to end %4d s' "$rel" \
+		$((t1 - t0)) $((tb - t0)) $((t1 - tb)))")
 	local p s
 	for r in $staged; do
 		for p in $PROFILES; do
@@ -328,9 +334,11 @@ run_release() {
 
 e2e_host_tools
 [ "$BENCH" = 1 ] && : >"$E2E_OUT/bench.txt"
+times=()
 for rel in $RELEASES; do
 	run_release "$rel"
 done
+for t in "${times[@]}"; do echo "e2e time $t"; done
 # keep the results of other releases and other drivers
 if [ -f "$RESULTS" ]; then
 	labels=""

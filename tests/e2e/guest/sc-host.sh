@@ -162,6 +162,8 @@ iperf_rcvd() {
 # TCP cannot fill a ring (TCP small queues keep a few packets per socket in
 # the driver), so a burst of small UDP datagrams from a large socket buffer
 # does that during a second stall: the guest must stop and wake its queue.
+udp_filled() { [ "$(drv_stat stop_queue)" -gt "$st0" ] || [ "$(status g2h_full)" -gt "$f0" ]; }
+
 sc_faults() {
 	[ -x $IPERF ] || { echo "iperf3 not in this image"; return 2; }
 	local pid h0 h1 d0 d1 f0 f1 u1 rs st0 st1 wk0 wk1 tcp udp f bad=""
@@ -203,7 +205,11 @@ sc_faults() {
 		>/tmp/iperf-u.json 2>&1 &
 	pid=$!
 	wait_for 5 tx_flows 500
-	echo 1500 >"$DBG/stall"
+	# stall until the driver stopped its queue or the ring filled (at most
+	# 2.5 s: a slow sender under emulation needs longer than a fast one)
+	echo 2500 >"$DBG/stall"
+	wait_for 3 udp_filled
+	echo 0 >"$DBG/stall"
 	wait $pid
 	wait
 	f1=$(status g2h_full)
