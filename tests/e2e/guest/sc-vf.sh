@@ -27,6 +27,11 @@
 # netdev's parent is the virtio device, not a PCI device: the in-tree driver
 # of every kernel here ignores it).
 
+# (the VF port may take up to 2 minutes to come back: see vf_prepare)
+for _s in vf vfearly vfstale vfvirtio vfctl vfrmmod vfns vfpm vfxdp; do
+	eval "SC_TIMEOUT_$_s=240"
+done
+
 VF_SLOT=${VF_SLOT:-5}
 VF_MODEL=${VF_MODEL:-e1000e}
 VF_TTY=/dev/ttyS1
@@ -186,8 +191,9 @@ vf_prepare() {
 	case $VF_MODEL in
 	virtio*) vf_mods virtio || { echo "virtio_net is not in this image"; return 2; } ;;
 	esac
-	# (a namespace deleted just before gives it back asynchronously)
-	wait_for 30 vf_port_there || { echo "the VF port has no netdev (netns: $(ip netns list | tr '\n' ' '); links: $(ip -br link | tr '\n' ' '); 00:06.0: $(ls /sys/bus/pci/devices/$VF_PORT_PCI/net 2>&1); driver $(readlink /sys/bus/pci/devices/$VF_PORT_PCI/driver))"; return 1; }
+	# (a namespace deleted just before gives it back asynchronously; after
+	# some runs that took over a minute, cause not found yet)
+	wait_for 120 vf_port_there || { echo "the VF port has no netdev after 120 s (netns: $(ip netns list | tr '\n' ' '); links: $(ip -br link | tr '\n' ' '); 00:06.0: $(ls /sys/bus/pci/devices/$VF_PORT_PCI/net 2>&1); driver $(readlink /sys/bus/pci/devices/$VF_PORT_PCI/driver))"; return 1; }
 	vf_port_up || { echo "VF port setup failed"; return 1; }
 	[ "$(status vf_port)" = vfport ] || { echo "emulator did not take the VF port"; return 1; }
 }
@@ -667,7 +673,7 @@ sc_vfrmmod() {
 # number of network devices, the same module reference count, unreclaimable
 # slab within 2 MiB of before, no "waiting for <dev> to become free".
 VF_CYCLES=${VF_CYCLES:-100}
-SC_TIMEOUT_vfcycle=$((120 + VF_CYCLES * 15))
+SC_TIMEOUT_vfcycle=$((240 + VF_CYCLES * 15))
 slab_kib() { awk '/^SUnreclaim:/ { print $2 }' /proc/meminfo; }
 vf_cycle_run() {
 	local n=$VF_CYCLES i=0 nd0 nd1 rc0 rc1 s0 s1 t0 t1 worst=0 d gp gu g0
