@@ -65,12 +65,16 @@ static uint64_t now_ns(void)
 	return (uint64_t)ts.tv_sec * 1000000000ULL + ts.tv_nsec;
 }
 
-static int udp_socket(void)
+/* A UDP socket, and @sin set to port @port of no address yet */
+static int udp_socket(struct sockaddr_in *sin, int port)
 {
 	int fd = socket(AF_INET, SOCK_DGRAM, 0);
 
 	if (fd < 0)
 		perror("socket");
+	memset(sin, 0, sizeof(*sin));
+	sin->sin_family = AF_INET;
+	sin->sin_port = htons(port);
 	return fd;
 }
 
@@ -84,12 +88,9 @@ static int run_echo(int port, int seconds)
 	ssize_t n;
 	int fd;
 
-	fd = udp_socket();
+	fd = udp_socket(&sin, port);
 	if (fd < 0)
 		return 1;
-	memset(&sin, 0, sizeof(sin));
-	sin.sin_family = AF_INET;
-	sin.sin_port = htons(port);
 	if (bind(fd, (struct sockaddr *)&sin, sizeof(sin)) < 0) {
 		perror("bind");
 		return 1;
@@ -130,12 +131,9 @@ static int run_probe(const char *addr, int port, long interval_us, int seconds)
 	win = calloc(MAX_WINDOWS, sizeof(*win));
 	if (!got || !win)
 		return 1;
-	fd = udp_socket();
+	fd = udp_socket(&sin, port);
 	if (fd < 0)
 		return 1;
-	memset(&sin, 0, sizeof(sin));
-	sin.sin_family = AF_INET;
-	sin.sin_port = htons(port);
 	if (inet_pton(AF_INET, addr, &sin.sin_addr) != 1) {
 		fprintf(stderr, "udpgap: bad address %s\n", addr);
 		return 2;
