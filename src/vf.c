@@ -158,12 +158,13 @@ static struct hvn_priv *hvn_vf_owner(struct net_device *dev)
  * synthetic device) to a VF that is joined but unusable: say synthetic
  * once then, too.
  */
-static void hvn_vf_to_synthetic(struct hvn_priv *p, bool offered)
+static void hvn_vf_to_synthetic(struct hvn_priv *p)
 {
 	struct hvn_rndis_dev *r = rtnl_dereference(p->rdev);
 	bool was = READ_ONCE(p->vf.dp_vf);
 
-	if (!was && !(p->vf.dp_unsure && offered && rtnl_dereference(p->vf.dev)))
+	if (!was && !(p->vf.dp_unsure && rtnl_dereference(p->vf.dev) &&
+		      hvn_vf_assoc_offered(atomic64_read(&p->vf.assoc))))
 		return;
 	WRITE_ONCE(p->vf.dp_vf, false);
 	if (!r || hvn_nvsp_switch_data_path(&r->nvsp, false))
@@ -212,7 +213,7 @@ static void hvn_vf_sync_dp(struct hvn_priv *p, bool going_down)
 	}
 
 	if (!up || !r || !hvn_vf_assoc_offered(a)) {
-		hvn_vf_to_synthetic(p, hvn_vf_assoc_offered(a));
+		hvn_vf_to_synthetic(p);
 		return;
 	}
 	if (READ_ONCE(p->vf.dp_vf))
@@ -369,7 +370,7 @@ static void hvn_vf_release(struct hvn_priv *p, bool dying)
 	if (!vf)
 		return;
 	cancel_delayed_work(&p->vf.takeover);	/* it rechecks under RTNL */
-	hvn_vf_to_synthetic(p, hvn_vf_assoc_offered(atomic64_read(&p->vf.assoc)));
+	hvn_vf_to_synthetic(p);
 	p->vf.waiting = HVN_VF_WAIT_NO;
 	RCU_INIT_POINTER(p->vf.dev, NULL);
 

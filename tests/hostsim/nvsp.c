@@ -84,12 +84,14 @@ void hs_nvsp_reset(struct hs_dev *d)
 	hs_rndis_reset(d);
 }
 
-/* Hibernation: the VM the host sees next is a new one, on the synthetic path. */
+/*
+ * Hibernation, after hs_nvsp_reset() of the closed channel: the VM the
+ * host sees next is a new one, so the VF path a reset keeps goes too.
+ */
 void hs_nvsp_forget_vm(struct hs_dev *d)
 {
 	d->nvsp->datapath = HVN_NVSP_DATAPATH_SYNTHETIC;
 	WRITE_ONCE(d->dp_vf, false);
-	d->vf_allocated = false;
 }
 
 static const char *hs_ver_name(u32 v)

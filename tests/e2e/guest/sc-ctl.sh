@@ -204,7 +204,7 @@ sc_chanctl() {
 	ethtool -X eth0 default
 	ctl_fh udp4 sd || bad="$bad set-udp4-sd"
 	key0=$(emu_key)
-	TX0=$(emu_sum tx | cut -d' ' -f1)
+	tx_mark
 	ctl_bg_iperf 5
 	wait_for 5 tx_flows 200
 	sleep 0.3

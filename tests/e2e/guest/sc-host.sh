@@ -171,7 +171,7 @@ sc_faults() {
 	d0=$(status stall_deferred)
 	ip netns exec peer timeout 20 $IPERF -s -1 >/tmp/iperf-s.out 2>&1 &
 	iperf_ready
-	TX0=$(emu_sum tx | cut -d' ' -f1)
+	tx_mark
 	timeout 20 $IPERF -c $PEER --connect-timeout 3000 -J -t 3 -P 2 >/tmp/iperf.json 2>&1 &
 	pid=$!
 	wait_for 5 tx_flows 200
@@ -200,7 +200,7 @@ sc_faults() {
 	done
 	ip netns exec peer timeout 20 $IPERF -s -1 >/tmp/iperf-s.out 2>&1 &
 	iperf_ready
-	TX0=$(emu_sum tx | cut -d' ' -f1)
+	tx_mark
 	timeout 20 $IPERF -c $PEER --connect-timeout 3000 -J -t 3 -u -b 0 -l 64 -w 8M \
 		>/tmp/iperf-u.json 2>&1 &
 	pid=$!

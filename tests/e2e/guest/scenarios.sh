@@ -275,9 +275,10 @@ emu_sum() {
 		END { printf "%d %d\n", f, b }' "$DBG/status"
 }
 
-# tx_flows <frames>: the guest sent that many frames more than TX0 (the
-# emulator's count).  Faults and reconfigurations under load wait for it,
-# however long iperf3 took to start.
+# tx_mark, then tx_flows <frames>: the guest sent that many frames more
+# than at the mark (the emulator's count).  Faults and reconfigurations
+# under load wait for it, however long iperf3 took to start.
+tx_mark() { TX0=$(emu_sum tx | cut -d' ' -f1); }
 tx_flows() { [ "$(emu_sum tx | cut -d' ' -f1)" -ge $((TX0 + $1)) ]; }
 
 # http_copy <dir> <bytes>: a file of random bytes over HTTP (busybox httpd
