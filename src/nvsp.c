@@ -960,8 +960,15 @@ static void hvn_nvsp_drain_one(void *arg, u64 ctx)
 	}
 }
 
-/* Wait (bounded) until the host completed what was sent */
-static void hvn_nvsp_wait_sends(struct hvn_nvsp_dev *d)
+/**
+ * hvn_nvsp_drain() - wait (bounded) until the host completed every send
+ * @d: device
+ *
+ * Sends on the subchannels may still be on their way when the primary
+ * channel carries a message that ends the data path (RNDIS HALT, buffer
+ * revocation); the host must see them first.  Returns early on a rescind.
+ */
+void hvn_nvsp_drain(struct hvn_nvsp_dev *d)
 {
 	int tries = 0;
 	u32 q, n;
@@ -1012,7 +1019,7 @@ void hvn_nvsp_close(struct hvn_nvsp_dev *d)
 	u32 q, len;
 
 	if (d->ch[0] && d->ch[0]->c.opened && !rescind) {
-		hvn_nvsp_wait_sends(d);
+		hvn_nvsp_drain(d);
 		if (d->rbuf_posted) {
 			len = hvn_nvsp_build_revoke_recv_buf(&m);
 			hvn_nvsp_post(d, &m, len);

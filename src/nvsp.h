@@ -202,6 +202,7 @@ int hvn_nvsp_xmit_copy(struct hvn_nvsp_dev *d, u16 q, const u8 *hdr,
 u32 hvn_nvsp_drop_batch(struct hvn_nvsp_dev *d, u16 q);
 u32 hvn_nvsp_tx_avail_pct(struct hvn_nvsp_dev *d, u16 q);
 u32 hvn_nvsp_tx_pending(struct hvn_nvsp_dev *d, u16 q);
+void hvn_nvsp_drain(struct hvn_nvsp_dev *d);
 void hvn_nvsp_get_send_table(struct hvn_nvsp_dev *d, u32 *out);
 u32 hvn_nvsp_send_queue(struct hvn_nvsp_dev *d, u32 hash, u32 nq);
 void hvn_nvsp_sum_viol(struct hvn_nvsp_dev *d, struct hvn_violations *sum);

@@ -731,6 +731,8 @@ void hvn_rndis_close(struct hvn_rndis_dev *r)
 	u64 id;
 
 	if (r->nvsp.sbuf_posted && !r->nvsp.hdev->channel->rescind) {
+		/* no data packet may reach the host after HALT */
+		hvn_nvsp_drain(&r->nvsp);
 		/* HALT has no completion: its id is only taken to be unique */
 		if (!hvn_reqid_alloc(&r->reqs, 0, &id)) {
 			len = hvn_rndis_build_halt(buf, sizeof(buf), id);
