@@ -143,7 +143,9 @@ iperf_ready() { wait_for 2 iperf_listening "$@"; }
 # the peer, the client's output in $IPERF_OUT.  Direction peer -> guest
 # (-R) swaps the roles instead (server in the guest, client in the peer),
 # so that a fixed amount (-n) works on every release: iperf3 3.9
-# (bullseye) fails -n together with -R.  -6 runs over IPv6.
+# (bullseye) fails -n together with -R.  -6 runs over IPv6.  Clients report
+# every 0.1 s: iperf3 3.16 and later end a fixed-amount test only at the
+# next interval report, a second late with the default (-i 0 hangs 3.18).
 IPERF_OUT=/tmp/iperf.json
 iperf_once() {
 	local a args="" rev="" to=$PEER from=$SELF pid rc
@@ -159,12 +161,12 @@ iperf_once() {
 		pid=$!
 		iperf_ready here
 		ip netns exec peer timeout 15 $IPERF -c $from --connect-timeout 3000 \
-			$args >$IPERF_OUT 2>&1
+			-i 0.1 $args >$IPERF_OUT 2>&1
 	else
 		ip netns exec peer timeout 20 $IPERF -s -1 >/tmp/iperf-s.out 2>&1 &
 		pid=$!
 		iperf_ready
-		timeout 15 $IPERF -c $to --connect-timeout 3000 $args >$IPERF_OUT 2>&1
+		timeout 15 $IPERF -c $to --connect-timeout 3000 -i 0.1 $args >$IPERF_OUT 2>&1
 	fi
 	rc=$?
 	# a client that never connected leaves the server waiting
