@@ -26,6 +26,9 @@
 #else
 #include <net/page_pool.h>
 #endif
+#ifdef HAVE_PAGE_TO_NETMEM
+#include <net/netmem.h>
+#endif
 #ifdef HAVE_NETDEV_STAT_OPS
 #include <net/netdev_queues.h>
 #endif
@@ -333,6 +336,97 @@ static inline bool xdp_buff_has_frags(const struct xdp_buff *xdp)
 {
 	return false;
 }
+
+static inline bool xdp_frame_has_frags(const struct xdp_frame *xdpf)
+{
+	return false;
+}
+
+static inline unsigned int xdp_get_buff_len(const struct xdp_buff *xdp)
+{
+	return xdp->data_end - xdp->data;
+}
+#endif
+
+/* A program that takes multi-buffer frames (loaded with the frags flag) */
+static inline bool hvn_xdp_prog_frags(const struct bpf_prog *prog)
+{
+#ifdef HAVE_XDP_HAS_FRAGS
+	return prog->aux->xdp_has_frags;
+#else
+	return false;
+#endif
+}
+
+#ifndef HAVE_PAGE_TO_NETMEM
+/* Before netmem, fragments are pages. */
+#define page_to_netmem(page) (page)
+#define netmem_to_page(netmem) (netmem)
+#endif
+
+#ifndef HAVE_XDP_BUFF_ADD_FRAG
+/* Append one fragment (a page) to a frame; false when it has no room. */
+static inline bool hvn_compat_xdp_buff_add_frag(struct xdp_buff *xdp,
+						struct page *page, u32 off,
+						u32 size, u32 truesize)
+{
+#ifdef HAVE_XDP_BUFF_HAS_FRAGS
+	struct skb_shared_info *sinfo = xdp_get_shared_info_from_buff(xdp);
+
+	if (!xdp_buff_has_frags(xdp)) {
+		xdp_buff_set_frags_flag(xdp);
+		sinfo->nr_frags = 0;
+		sinfo->xdp_frags_size = 0;
+#ifdef HAVE_XDP_FRAGS_TRUESIZE
+		sinfo->xdp_frags_truesize = 0;
+#endif
+	}
+	if (sinfo->nr_frags >= MAX_SKB_FRAGS)
+		return false;
+	skb_frag_fill_page_desc(&sinfo->frags[sinfo->nr_frags++], page, off,
+				size);
+	sinfo->xdp_frags_size += size;
+#ifdef HAVE_XDP_FRAGS_TRUESIZE
+	sinfo->xdp_frags_truesize += truesize;
+#endif
+	if (page_is_pfmemalloc(page))
+		xdp_buff_set_frag_pfmemalloc(xdp);
+	return true;
+#else
+	return false;
+#endif
+}
+
+#define xdp_buff_add_frag(xdp, netmem, off, size, truesize) \
+	hvn_compat_xdp_buff_add_frag(xdp, netmem_to_page(netmem), off, size, \
+				     truesize)
+#endif
+
+#ifndef HAVE_XDP_UPDATE_SKB_FRAGS_INFO
+/* The frame's flags that matter to an skb built from it */
+static inline u32 xdp_buff_get_skb_flags(const struct xdp_buff *xdp)
+{
+#ifdef HAVE_XDP_BUFF_HAS_FRAGS
+	return xdp->flags;
+#else
+	return 0;
+#endif
+}
+
+/* An skb built around a frame's head takes over its fragments. */
+static inline void xdp_update_skb_frags_info(struct sk_buff *skb, u8 nr_frags,
+					     unsigned int size,
+					     unsigned int truesize, u32 flags)
+{
+	skb_shinfo(skb)->nr_frags = nr_frags;
+	skb->len += size;
+	skb->data_len += size;
+	skb->truesize += truesize;
+#ifdef HAVE_XDP_BUFF_HAS_FRAGS
+	if (flags & XDP_FLAGS_FRAGS_PF_MEMALLOC)
+		skb->pfmemalloc = true;
+#endif
+}
 #endif
 
 #ifndef HAVE_XDP_CONVERT_BUFF_TO_FRAME
@@ -374,6 +468,30 @@ int netif_xdp_propagate(struct net_device *dev, struct netdev_bpf *bpf);
 #define page_pool_put_full_page(pool, page, direct) \
 	page_pool_put_page(pool, page, direct)
 #endif
+
+#if !IS_ENABLED(CONFIG_PAGE_POOL)
+#error "hv_netvsc needs a kernel built with CONFIG_PAGE_POOL"
+#endif
+
+/*
+ * Pages of the queue's page pool in an skb go back to the pool when the skb
+ * is freed.  Before skbs could recycle, the pages leave the pool here and
+ * are freed as ordinary pages.
+ */
+static inline void hvn_skb_mark_for_recycle(struct sk_buff *skb,
+					    struct page_pool *pool)
+{
+#ifdef HAVE_SKB_MARK_FOR_RECYCLE
+	skb_mark_for_recycle(skb);
+#else
+	u32 i;
+
+	page_pool_release_page(pool, virt_to_head_page(skb->head));
+	for (i = 0; i < skb_shinfo(skb)->nr_frags; i++)
+		page_pool_release_page(pool,
+				       skb_frag_page(&skb_shinfo(skb)->frags[i]));
+#endif
+}
 
 /* ---- ethtool ------------------------------------------------------------ */
 

@@ -157,6 +157,13 @@ void hvn_compat_selftest(struct net_device *dev, struct napi_struct *napi,
 	bpf_warn_invalid_xdp_action(dev, NULL, 7);
 	(void)netif_xdp_propagate(dev, &bpf);
 	page_pool_put_full_page(pool, page, false);
+	(void)xdp_buff_add_frag(xdp, page_to_netmem(page), 0, 64, PAGE_SIZE);
+	(void)xdp_get_buff_len(xdp);
+	(void)xdp_frame_has_frags(xdpf);
+	xdp_update_skb_frags_info(skb, 1, 64, PAGE_SIZE,
+				  xdp_buff_get_skb_flags(xdp));
+	hvn_skb_mark_for_recycle(skb, pool);
+	(void)hvn_xdp_prog_frags(NULL);
 
 	ethtool_sprintf(&p, "tx_queue_%u_packets", 0U);
 	ethtool_puts(&p, "rx_packets");

@@ -693,7 +693,7 @@ static int hvn_change_mtu(struct net_device *ndev, int mtu)
 	int old = ndev->mtu;
 	int ret;
 
-	if (rtnl_dereference(p->xdp_prog) && mtu > hvn_xdp_max_mtu()) {
+	if (hvn_xdp_single_buf(p) && mtu > hvn_xdp_max_mtu()) {
 		netdev_warn(ndev, "MTU %d: with XDP at most %u\n", mtu,
 			    hvn_xdp_max_mtu());
 		return -EINVAL;
@@ -736,13 +736,13 @@ static int hvn_set_mac_address(struct net_device *ndev, void *addr)
 	return 0;
 }
 
-/* LRO stays off while an XDP program is attached */
+/* LRO stays off while a single-buffer XDP program is attached */
 static netdev_features_t hvn_fix_features(struct net_device *ndev,
 					  netdev_features_t features)
 {
 	struct hvn_priv *p = netdev_priv(ndev);
 
-	if ((features & NETIF_F_LRO) && rtnl_dereference(p->xdp_prog)) {
+	if ((features & NETIF_F_LRO) && hvn_xdp_single_buf(p)) {
 		if (ndev->wanted_features & NETIF_F_LRO)
 			netdev_info(ndev, "LRO stays off while an XDP program is attached\n");
 		features &= ~NETIF_F_LRO;
@@ -1022,6 +1022,7 @@ void hvn_netdev_setup(struct net_device *ndev, struct hv_device *hdev)
 	ndev->max_mtu = HVN_MTU_MAX;
 	xdp_set_features_flag(ndev, NETDEV_XDP_ACT_BASIC |
 			      NETDEV_XDP_ACT_REDIRECT |
-			      NETDEV_XDP_ACT_NDO_XMIT);
+			      NETDEV_XDP_ACT_NDO_XMIT |
+			      NETDEV_XDP_ACT_RX_SG);
 	netif_carrier_off(ndev);
 }

@@ -57,7 +57,7 @@ struct hvn_priv;
  * @csum_none: frames passed up without a verdict (none, or rx off)
  * @xdp_rxq: XDP receive queue info (registered while the channel is open)
  * @xdp_rxq_on: @xdp_rxq registered
- * @xdp_page: a page kept for the next frame the program sees
+ * @pool: page pool the frames the program sees are copied into
  * @xdp_redirected: frames redirected in this poll (flush at its end)
  * @xdp_drop: frames the program dropped (or aborted on)
  * @xdp_redirect: frames the program redirected
@@ -82,7 +82,7 @@ struct hvn_queue {
 	u64 csum_none;
 	struct xdp_rxq_info xdp_rxq;
 	bool xdp_rxq_on;
-	struct page *xdp_page;
+	struct page_pool *pool;
 	u32 xdp_redirected;
 	u64 xdp_drop;
 	u64 xdp_redirect;
@@ -192,6 +192,7 @@ int hvn_xdp_bpf(struct net_device *ndev, struct netdev_bpf *bpf);
 int hvn_xdp_xmit(struct net_device *ndev, int n, struct xdp_frame **frames,
 		 u32 flags);
 u32 hvn_xdp_max_mtu(void);
+bool hvn_xdp_single_buf(struct hvn_priv *p);
 int hvn_xdp_rxq_reg(struct hvn_queue *hq);
 void hvn_xdp_rxq_unreg(struct hvn_queue *hq);
 struct sk_buff *hvn_xdp_rx(struct hvn_queue *hq, struct bpf_prog *prog,

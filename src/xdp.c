@@ -5,11 +5,16 @@
  * here (ndo_xdp_xmit) are copied into send sections.
  *
  * The receive buffer belongs to the host and is returned at the end of
- * the poll, so each frame is first copied into a page of its own with
- * XDP_PACKET_HEADROOM in front: that page can become an skb (XDP_PASS)
- * or leave with a redirect (memory model MEM_TYPE_PAGE_SHARED: whoever
- * ends up with it frees it with page_frag_free()).  Dropped and sent-back
- * frames leave their page for the next frame.
+ * the poll, so each frame is first copied into pages of the queue's page
+ * pool, with XDP_PACKET_HEADROOM in front of the first: those pages can
+ * become an skb (XDP_PASS) or leave with a redirect (memory model
+ * MEM_TYPE_PAGE_POOL: whoever ends up with them returns them to the
+ * pool).  Dropped and sent-back frames go straight back to the pool.
+ *
+ * A frame longer than one page (jumbo MTU, or coalesced by the host) is
+ * given to a program loaded with multi-buffer support as a head page and
+ * fragment pages; a program without it never sees one: while it is
+ * attached LRO stays off and the MTU fits one page.
  */
 #include <linux/bpf.h>
 #include <linux/bpf_trace.h>
@@ -21,6 +26,8 @@
 
 #define HVN_XDP_TAILROOM	SKB_DATA_ALIGN(sizeof(struct skb_shared_info))
 #define HVN_XDP_FRAME_MAX	(PAGE_SIZE - XDP_PACKET_HEADROOM - HVN_XDP_TAILROOM)
+/* pages a queue's pool keeps for reuse */
+#define HVN_XDP_POOL_SIZE	256
 
 /**
  * hvn_xdp_max_mtu() - largest MTU whose frames fit one XDP page
@@ -32,81 +39,215 @@ u32 hvn_xdp_max_mtu(void)
 	return HVN_XDP_FRAME_MAX - VLAN_ETH_HLEN;
 }
 
+/**
+ * hvn_xdp_single_buf() - is a program attached that takes only frames of
+ * one page?
+ * @p: device (RTNL)
+ *
+ * Return: true while such a program holds LRO off and caps the MTU.
+ */
+bool hvn_xdp_single_buf(struct hvn_priv *p)
+{
+	struct bpf_prog *prog = rtnl_dereference(p->xdp_prog);
+
+	return prog && !hvn_xdp_prog_frags(prog);
+}
+
 static void hvn_xdp_count(u64 *c)
 {
 	WRITE_ONCE(*c, *c + 1);
 }
 
 /**
- * hvn_xdp_rxq_reg() - register a queue's XDP receive info (channel open)
+ * hvn_xdp_rxq_reg() - create a queue's page pool and register its XDP
+ * receive info (channel open)
  * @hq: queue, its NAPI added
  *
  * Return: 0 or a negative errno.
  */
 int hvn_xdp_rxq_reg(struct hvn_queue *hq)
 {
+	struct page_pool_params pp = {
+		.order = 0,
+		.pool_size = HVN_XDP_POOL_SIZE,
+		.nid = NUMA_NO_NODE,
+	};
 	int ret;
 
+	hq->pool = page_pool_create(&pp);
+	if (IS_ERR(hq->pool)) {
+		ret = PTR_ERR(hq->pool);
+		hq->pool = NULL;
+		return ret;
+	}
 	ret = xdp_rxq_info_reg(&hq->xdp_rxq, hq->priv->ndev, hq->q,
 			       hq->napi.napi_id);
 	if (ret)
-		return ret;
-	ret = xdp_rxq_info_reg_mem_model(&hq->xdp_rxq, MEM_TYPE_PAGE_SHARED,
-					 NULL);
-	if (ret) {
-		xdp_rxq_info_unreg(&hq->xdp_rxq);
-		return ret;
-	}
+		goto fail_pool;
+	ret = xdp_rxq_info_reg_mem_model(&hq->xdp_rxq, MEM_TYPE_PAGE_POOL,
+					 hq->pool);
+	if (ret)
+		goto fail_rxq;
 	hq->xdp_rxq_on = true;
 	return 0;
+
+fail_rxq:
+	xdp_rxq_info_unreg(&hq->xdp_rxq);
+fail_pool:
+	page_pool_destroy(hq->pool);
+	hq->pool = NULL;
+	return ret;
 }
 
 /**
  * hvn_xdp_rxq_unreg() - undo hvn_xdp_rxq_reg() (channel closed, NAPI off)
  * @hq: queue
+ *
+ * The pool goes away once the last of its pages held elsewhere (an skb,
+ * a redirect target) has come back.
  */
 void hvn_xdp_rxq_unreg(struct hvn_queue *hq)
 {
-	if (hq->xdp_page) {
-		put_page(hq->xdp_page);
-		hq->xdp_page = NULL;
+	if (hq->xdp_rxq_on) {
+		xdp_rxq_info_unreg(&hq->xdp_rxq);
+		hq->xdp_rxq_on = false;
 	}
-	if (!hq->xdp_rxq_on)
-		return;
-	xdp_rxq_info_unreg(&hq->xdp_rxq);
-	hq->xdp_rxq_on = false;
+	if (hq->pool) {
+		page_pool_destroy(hq->pool);
+		hq->pool = NULL;
+	}
 }
 
-/* A page for the next frame: the kept one if nobody else holds it */
-static struct page *hvn_xdp_page(struct hvn_queue *hq)
+/* Every page of a frame back to the pool (NAPI context) */
+static void hvn_xdp_recycle(struct hvn_queue *hq, struct xdp_buff *xdp)
 {
-	struct page *page = hq->xdp_page;
+	struct skb_shared_info *sinfo;
+	u32 i;
 
-	if (page) {
-		hq->xdp_page = NULL;
-		if (page_ref_count(page) == 1)
-			return page;
-		put_page(page);
+	if (xdp_buff_has_frags(xdp)) {
+		sinfo = xdp_get_shared_info_from_buff(xdp);
+		for (i = 0; i < sinfo->nr_frags; i++)
+			page_pool_put_full_page(hq->pool,
+						skb_frag_page(&sinfo->frags[i]),
+						true);
 	}
-	return dev_alloc_page();
+	page_pool_put_full_page(hq->pool,
+				virt_to_head_page(xdp->data_hard_start), true);
 }
 
-static void hvn_xdp_keep(struct hvn_queue *hq, struct page *page)
+/* Reads a frame out of its receive buffer pieces, in order */
+struct hvn_xdp_cursor {
+	const struct hvn_rsc *rsc;
+	u32 i;
+	u32 off;
+};
+
+static void hvn_xdp_copy(struct hvn_xdp_cursor *c, u8 *dst, u32 len)
 {
-	if (hq->xdp_page)
-		put_page(hq->xdp_page);
-	hq->xdp_page = page;
+	const struct hvn_rsc_frag *f;
+	u32 n;
+
+	while (len) {
+		f = &c->rsc->frag[c->i];
+		n = min(len, f->len - c->off);
+		memcpy(dst, f->data + c->off, n);
+		dst += n;
+		len -= n;
+		c->off += n;
+		if (c->off == f->len) {
+			c->i++;
+			c->off = 0;
+		}
+	}
+}
+
+/*
+ * Copy a received frame into pool pages and describe it in @xdp: the head
+ * page, then fragment pages for a program that takes them.  False when
+ * the frame was dropped (counted).
+ */
+static bool hvn_xdp_fill(struct hvn_queue *hq, const struct bpf_prog *prog,
+			 const struct hvn_rsc *rsc, struct xdp_buff *xdp)
+{
+	struct hvn_xdp_cursor c = { .rsc = rsc };
+	u32 head = min_t(u32, rsc->pktlen, HVN_XDP_FRAME_MAX);
+	struct page *page;
+	u32 off, len;
+
+	if (rsc->pktlen > head && !hvn_xdp_prog_frags(prog)) {
+		/* the MTU is capped for such a program: only RSC gets here */
+		hvn_xdp_count(&hq->xdp_drop);
+		return false;
+	}
+	page = page_pool_dev_alloc_pages(hq->pool);
+	if (!page)
+		goto nomem;
+	xdp_init_buff(xdp, PAGE_SIZE, &hq->xdp_rxq);
+	xdp_prepare_buff(xdp, page_address(page), XDP_PACKET_HEADROOM, head,
+			 false);
+	hvn_xdp_copy(&c, xdp->data, head);
+	for (off = head; off < rsc->pktlen; off += len) {
+		len = min_t(u32, rsc->pktlen - off, PAGE_SIZE);
+		page = page_pool_dev_alloc_pages(hq->pool);
+		if (!page) {
+			hvn_xdp_recycle(hq, xdp);
+			goto nomem;
+		}
+		if (!xdp_buff_add_frag(xdp, page_to_netmem(page), 0, len,
+				       PAGE_SIZE)) {
+			/* more than an skb can hold */
+			page_pool_put_full_page(hq->pool, page, true);
+			hvn_xdp_recycle(hq, xdp);
+			hvn_xdp_count(&hq->xdp_drop);
+			return false;
+		}
+		hvn_xdp_copy(&c, page_address(page), len);
+	}
+	return true;
+
+nomem:
+	hvn_stat_inc(hq->priv, HVN_ST_RX_NO_MEMORY);
+	dev_core_stats_rx_dropped_inc(hq->priv->ndev);
+	return false;
+}
+
+/* XDP_PASS: an skb around the frame's pages, which it takes over */
+static struct sk_buff *hvn_xdp_skb(struct hvn_queue *hq, struct xdp_buff *xdp)
+{
+	u32 head = xdp->data_end - xdp->data, nr = 0, size = 0;
+	struct sk_buff *skb;
+
+	/* building the skb clears the count of fragments */
+	if (xdp_buff_has_frags(xdp)) {
+		nr = xdp_get_shared_info_from_buff(xdp)->nr_frags;
+		size = xdp_get_buff_len(xdp) - head;
+	}
+	skb = napi_build_skb(xdp->data_hard_start, PAGE_SIZE);
+	if (!skb) {
+		hvn_xdp_recycle(hq, xdp);
+		return NULL;
+	}
+	skb_reserve(skb, xdp->data - xdp->data_hard_start);
+	skb_put(skb, head);
+	if (xdp->data_meta < xdp->data)
+		skb_metadata_set(skb, xdp->data - xdp->data_meta);
+	if (nr)
+		xdp_update_skb_frags_info(skb, nr, size, nr * PAGE_SIZE,
+					  xdp_buff_get_skb_flags(xdp));
+	hvn_skb_mark_for_recycle(skb, hq->pool);
+	return skb;
 }
 
 /* XDP_TX: back out on the same queue, copied into a send section */
-static bool hvn_xdp_tx(struct hvn_queue *hq, const struct xdp_buff *xdp)
+static bool hvn_xdp_tx(struct hvn_queue *hq, struct xdp_buff *xdp)
 {
 	struct net_device *ndev = hq->priv->ndev;
 	struct netdev_queue *txq;
 	struct hvn_rndis_dev *r = hq->r;
 	int ret;
 
-	if (hq->q >= ndev->real_num_tx_queues)
+	/* a send section holds one contiguous frame */
+	if (xdp_buff_has_frags(xdp) || hq->q >= ndev->real_num_tx_queues)
 		return false;
 	txq = netdev_get_tx_queue(ndev, hq->q);
 	__netif_tx_lock(txq, smp_processor_id());
@@ -132,55 +273,31 @@ struct sk_buff *hvn_xdp_rx(struct hvn_queue *hq, struct bpf_prog *prog,
 	struct net_device *ndev = hq->priv->ndev;
 	struct xdp_buff xdp;
 	struct sk_buff *skb;
-	struct page *page;
-	u32 act, i, off;
-	u8 *va;
+	u32 act;
 
-	if (rsc->pktlen > HVN_XDP_FRAME_MAX) {
-		/* the MTU is capped for XDP: only a coalesced frame gets here */
-		hvn_xdp_count(&hq->xdp_drop);
+	if (!hvn_xdp_fill(hq, prog, rsc, &xdp))
 		return NULL;
-	}
-	page = hvn_xdp_page(hq);
-	if (!page) {
-		hvn_stat_inc(hq->priv, HVN_ST_RX_NO_MEMORY);
-		dev_core_stats_rx_dropped_inc(ndev);
-		return NULL;
-	}
-	va = page_address(page);
-	for (i = 0, off = XDP_PACKET_HEADROOM; i < rsc->cnt; i++) {
-		memcpy(va + off, rsc->frag[i].data, rsc->frag[i].len);
-		off += rsc->frag[i].len;
-	}
-	xdp_init_buff(&xdp, PAGE_SIZE, &hq->xdp_rxq);
-	xdp_prepare_buff(&xdp, va, XDP_PACKET_HEADROOM, rsc->pktlen, false);
 
 	act = bpf_prog_run_xdp(prog, &xdp);
 	switch (act) {
 	case XDP_PASS:
-		skb = napi_build_skb(va, PAGE_SIZE);
+		skb = hvn_xdp_skb(hq, &xdp);
 		if (!skb) {
-			hvn_xdp_keep(hq, page);
 			hvn_stat_inc(hq->priv, HVN_ST_RX_NO_MEMORY);
 			dev_core_stats_rx_dropped_inc(ndev);
-			return NULL;
 		}
-		skb_reserve(skb, xdp.data - xdp.data_hard_start);
-		skb_put(skb, xdp.data_end - xdp.data);
-		if (xdp.data_meta < xdp.data)
-			skb_metadata_set(skb, xdp.data - xdp.data_meta);
 		return skb;
 	case XDP_TX:
 		if (hvn_xdp_tx(hq, &xdp)) {
 			hvn_xdp_count(&hq->xdp_tx);
-			hvn_xdp_keep(hq, page);
+			hvn_xdp_recycle(hq, &xdp);
 			return NULL;
 		}
 		trace_xdp_exception(ndev, prog, act);
 		break;
 	case XDP_REDIRECT:
 		if (!xdp_do_redirect(ndev, &xdp, prog)) {
-			/* the page is the target's now */
+			/* the pages are the target's now */
 			hq->xdp_redirected++;
 			hvn_xdp_count(&hq->xdp_redirect);
 			return NULL;
@@ -197,7 +314,7 @@ struct sk_buff *hvn_xdp_rx(struct hvn_queue *hq, struct bpf_prog *prog,
 		break;
 	}
 	hvn_xdp_count(&hq->xdp_drop);
-	hvn_xdp_keep(hq, page);
+	hvn_xdp_recycle(hq, &xdp);
 	return NULL;
 }
 
@@ -255,8 +372,12 @@ int hvn_xdp_xmit(struct net_device *ndev, int n, struct xdp_frame **frames,
 	txq = netdev_get_tx_queue(ndev, q);
 	__netif_tx_lock(txq, smp_processor_id());
 	for (i = 0; i < n; i++) {
-		ret = hvn_rndis_xmit_data(r, q, frames[i]->data, frames[i]->len,
-					  true);
+		/* a send section holds one contiguous frame */
+		if (xdp_frame_has_frags(frames[i]))
+			ret = -EMSGSIZE;
+		else
+			ret = hvn_rndis_xmit_data(r, q, frames[i]->data,
+						  frames[i]->len, true);
 		if (ret)
 			dev_core_stats_tx_dropped_inc(ndev);
 		else
@@ -276,12 +397,14 @@ static int hvn_xdp_set(struct net_device *ndev, struct bpf_prog *prog,
 	struct bpf_prog *old;
 	int ret;
 
-	if (prog && (ndev->features & NETIF_F_LRO)) {
+	/* a program with multi-buffer support takes any frame */
+	if (prog && !hvn_xdp_prog_frags(prog) &&
+	    (ndev->features & NETIF_F_LRO)) {
 		NL_SET_ERR_MSG_MOD(extack,
 				   "XDP needs LRO off: ethtool -K <dev> lro off");
 		return -EOPNOTSUPP;
 	}
-	if (prog && ndev->mtu > hvn_xdp_max_mtu()) {
+	if (prog && !hvn_xdp_prog_frags(prog) && ndev->mtu > hvn_xdp_max_mtu()) {
 		NL_SET_ERR_MSG_MOD(extack, "MTU too large for XDP");
 		netdev_warn(ndev, "XDP needs an MTU of at most %u\n",
 			    hvn_xdp_max_mtu());
@@ -295,7 +418,7 @@ static int hvn_xdp_set(struct net_device *ndev, struct bpf_prog *prog,
 	rcu_assign_pointer(p->xdp_prog, prog);
 	if (old)
 		bpf_prog_put(old);
-	/* LRO is held off while a program is attached */
+	/* LRO is held off while a single-buffer program is attached */
 	netdev_update_features(ndev);
 	return 0;
 }

@@ -33,7 +33,7 @@ set -uo pipefail
 RELEASES=""
 DRIVERS=""
 PROFILES=${PROFILES:-"ws2012r2 ws2016 azure"}
-SCENARIOS=${SCENARIOS:-"probe versions ping channels ethtool vlan regs iperf mtu link reload rescind strict rsc rxcsum faults vfassoc hashlevel indir chanctl rings features stats xdp"}
+SCENARIOS=${SCENARIOS:-"probe versions ping channels ethtool vlan regs iperf mtu link reload rescind strict rsc rxcsum faults vfassoc hashlevel indir chanctl rings features stats xdp xdpfrags"}
 # opt-in scenarios that need a VF in QEMU (ACPI hotplug, the VF port NIC,
 # the request channel: tests/e2e/lib.sh); the VM gets them only if one of
 # these is asked for
@@ -82,6 +82,7 @@ RESULTS=$E2E_OUT/results.jsonl
 npass=0
 nfail=0
 nnotrun=0
+nnokernel=0
 declare -A dpass dfail dnotrun
 for r in $RUNS; do
 	dpass[${r%%:*}]=0 dfail[${r%%:*}]=0 dnotrun[${r%%:*}]=0
@@ -107,6 +108,11 @@ record() {
 		else
 			nfail=$((nfail + 1)); dfail[$label]=$((dfail[$label] + 1))
 		fi
+		;;
+	NOKERNEL)
+		# the booted kernel has no interface for it: no driver can
+		lres=not-run
+		nnokernel=$((nnokernel + 1)); dnotrun[$label]=$((dnotrun[$label] + 1))
 		;;
 	*) nfail=$((nfail + 1)); lres=fail; dfail[$label]=$((dfail[$label] + 1)) ;;
 	esac
@@ -373,9 +379,8 @@ for r in $RUNS; do
 	l=${r%%:*}
 	echo "e2e $l: ${dpass[$l]} passed, ${dfail[$l]} failed, ${dnotrun[$l]} not run"
 done
-if [ "$nnotrun" -gt 0 ]; then
-	echo "e2e: $npass passed, $nfail failed ($nnotrun not run: the in-tree driver lacks the feature)"
-else
-	echo "e2e: $npass passed, $nfail failed"
-fi
+why=""
+[ "$nnotrun" -gt 0 ] && why="$nnotrun not run: the in-tree driver lacks the feature"
+[ "$nnokernel" -gt 0 ] && why="${why:+$why; }$nnokernel not run: the kernel lacks it"
+echo "e2e: $npass passed, $nfail failed${why:+ ($why)}"
 [ "$nfail" = 0 ]

@@ -4,7 +4,7 @@
 # Runs inside the QEMU guest (busybox sh).  For each driver under test and
 # each host profile: load the emulator with that profile, load the driver,
 # run the scenarios, unload both.  One line per scenario on the console:
-#   E2E-RESULT <driver> <profile> <scenario> PASS|FAIL|NOTRUN <seconds> <violations> <detail>
+#   E2E-RESULT <driver> <profile> <scenario> PASS|FAIL|NOTRUN|NOKERNEL <seconds> <violations> <detail>
 #
 # Environment (from /e2e/config): PROFILES, SCENARIOS, DRIVERS (a list of
 # <label>:<kind>, modules in /e2e/mod-<label>; kind intree, ours or file).
@@ -470,6 +470,7 @@ run_one() {
 	case $rc in
 	0) res=PASS ;;
 	2) res=NOTRUN ;;
+	3) res=NOKERNEL ;;
 	*) res=FAIL ;;
 	esac
 	if [ "$res" = PASS ] && [ "$(kwarn)" != "$k0" ]; then
