@@ -33,7 +33,7 @@ set -uo pipefail
 RELEASES=""
 DRIVERS=""
 PROFILES=${PROFILES:-"ws2012r2 ws2016 azure"}
-SCENARIOS=${SCENARIOS:-"probe versions ping channels ethtool vlan regs iperf mtu link reload rescind strict rsc rxcsum faults vfassoc hashlevel indir chanctl rings features stats xdp xdpfrags"}
+SCENARIOS=${SCENARIOS:-"probe versions ping channels ethtool vlan regs iperf mtu link reload rescind strict rsc rxcsum faults vfassoc hashlevel indir chanctl rings features stats xdp xdplive xdpfrags"}
 # opt-in scenarios that need a VF in QEMU (ACPI hotplug, the VF port NIC,
 # the request channel: tests/e2e/lib.sh); the VM gets them only if one of
 # these is asked for

@@ -1,0 +1,48 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# XDP programs changed under traffic (sourced by scenarios.sh in the guest):
+#   xdplive  while a TCP stream from the peer runs (iperf3 -R, 8 s), a
+#            program is attached, replaced twice and detached over and over
+#            (pass, drop of another port, tx of another port, off); the
+#            stream ends normally with its bytes, no frame of it is
+#            dropped, and traffic flows after.
+# Needs sc-xdp.sh (XDPLOAD, XDP_PORT, xdp_qsum) and sc-host.sh (lro_state).
+
+sc_xdplive() {
+	[ -x $XDPLOAD ] || { echo "xdpload not in this image"; return 2; }
+	[ -x $IPERF ] || { echo "iperf3 not in this image"; return 2; }
+	local bad="" n=0 lro pid rc sent rcvd d0 d1
+	lro=$(lro_state)
+	# a program without multi-buffer support needs LRO off
+	[ "$lro" = on ] && ethtool -K eth0 lro off
+	ip netns exec peer timeout 25 $IPERF -s -1 >/dev/null 2>&1 &
+	iperf_ready
+	timeout 22 $IPERF -c $PEER -R -t 8 -J --connect-timeout 3000 \
+		>/tmp/xdplive.json 2>&1 &
+	pid=$!
+	sleep 1
+	d0=$(xdp_qsum xdp_drop)
+	while kill -0 $pid 2>/dev/null && [ $n -lt 50 ]; do
+		$XDPLOAD eth0 pass 2>>/tmp/xdplive.err || bad="$bad pass-refused"
+		$XDPLOAD eth0 drop $XDP_PORT 2>>/tmp/xdplive.err || bad="$bad drop-refused"
+		$XDPLOAD eth0 tx $XDP_PORT 2>>/tmp/xdplive.err || bad="$bad tx-refused"
+		$XDPLOAD eth0 off 2>>/tmp/xdplive.err || bad="$bad detach-refused"
+		n=$((n + 1))
+		[ -n "$bad" ] && break
+	done
+	wait $pid
+	rc=$?
+	d1=$(xdp_qsum xdp_drop)
+	sent=$(awk '/"sum_sent"/ { s = 1 } s && /"bytes"/ { gsub(/[^0-9]/, ""); print; exit }' /tmp/xdplive.json)
+	rcvd=$(awk '/"sum_received"/ { s = 1 } s && /"bytes"/ { gsub(/[^0-9]/, ""); print; exit }' /tmp/xdplive.json)
+	[ "$rc" = 0 ] || bad="$bad iperf3-exit-$rc($(grep -m1 '"error"' /tmp/xdplive.json | tr -d '\t'))"
+	[ "${rcvd:-0}" -gt 0 ] || bad="$bad stream-received-nothing"
+	[ "$n" -ge 3 ] || bad="$bad only-$n-rounds"
+	# the drop program drops UDP to $XDP_PORT only: TCP frames pass
+	[ "$d1" = "$d0" ] || bad="$bad xdp_drop+$((d1 - d0))"
+	$XDPLOAD eth0 off 2>/dev/null
+	[ "$lro" = on ] && ethtool -K eth0 lro on
+	ping_ok $PEER 3 || bad="$bad no-ping-after"
+	[ -z "$bad" ] || { echo "failed:$bad after $n rounds"; return 1; }
+	echo "$n rounds of attach pass, replace by drop and tx, detach under a TCP stream from the peer: peer sent $((${sent:-0} / 1024)) KiB, guest received $((rcvd / 1024)) KiB, ended normally, xdp_drop flat"
+}
