@@ -33,7 +33,7 @@ set -uo pipefail
 RELEASES=""
 DRIVERS=""
 PROFILES=${PROFILES:-"ws2012r2 ws2016 azure"}
-SCENARIOS=${SCENARIOS:-"probe versions ping channels ethtool vlan regs iperf mtu link reload rescind strict rsc rxcsum faults vfassoc hashlevel indir chanctl rings features stats xdp xdplive xdpfrags"}
+SCENARIOS=${SCENARIOS:-"probe versions ping channels ethtool vlan regs iperf mtu link reload rescind strict rsc rxcsum faults vfassoc hashlevel indir chanctl rings features stats xdp xdplive xdpfrags xdptools"}
 # opt-in scenarios that need a VF in QEMU (ACPI hotplug, the VF port NIC,
 # the request channel: tests/e2e/lib.sh); the VM gets them only if one of
 # these is asked for
@@ -208,7 +208,7 @@ bench_release() {
 }
 
 run_release() {
-	local rel=$1 img krel out tree ko bind why tmo log line nprof nsc h r s staged=""
+	local rel=$1 img krel out tree ko bind why tmo log line nprof nsc h r s staged="" d
 	local t0 tb t1 again
 	t0=$(date +%s)
 	out=$E2E_OUT/$rel
@@ -258,6 +258,18 @@ run_release() {
 	e2e_stage_tools "$HVN_ROOTS/$rel" "$tree" "iproute2 ethtool iperf3 bpftool" \
 		"ip ethtool iperf3 bpftool" >&2 ||
 		{ record_all "$rel" "$krel" FAIL "guest tools could not be staged"; return; }
+	# xdp-tools (libxdp) where the release has them (bookworm and later),
+	# with the BPF objects libxdp and xdp-filter load at run time
+	if ( e2e_stage_tools "$HVN_ROOTS/$rel" "$tree" xdp-tools \
+		"xdp-loader xdp-filter xdp-bench" ) >&2 2>/dev/null; then
+		for d in "$HVN_ROOTS/$rel"/usr/lib/*/bpf; do
+			[ -d "$d" ] || continue
+			mkdir -p "$tree${d#"$HVN_ROOTS/$rel"}"
+			cp "$d"/*.o "$tree${d#"$HVN_ROOTS/$rel"}/"
+		done
+	else
+		hvn_log "$rel: no xdp-tools in this release (the xdptools scenario will say so)"
+	fi
 	# kernel modules the scenarios use besides the driver (VLAN devices,
 	# netconsole)
 	mkdir -p "$tree/e2e/extra"
@@ -381,6 +393,6 @@ for r in $RUNS; do
 done
 why=""
 [ "$nnotrun" -gt 0 ] && why="$nnotrun not run: the in-tree driver lacks the feature"
-[ "$nnokernel" -gt 0 ] && why="${why:+$why; }$nnokernel not run: the kernel lacks it"
+[ "$nnokernel" -gt 0 ] && why="${why:+$why; }$nnokernel not run: the kernel or release lacks it"
 echo "e2e: $npass passed, $nfail failed${why:+ ($why)}"
 [ "$nfail" = 0 ]
