@@ -4,7 +4,8 @@
 # The README's kernel x scenario table from tests/e2e's results file.
 #   scripts/e2e-table.sh [build/e2e/results.jsonl]
 # Each cell: passes/runs over the host profiles per driver; "n/r" counts
-# scenarios reported as not run (the in-tree driver lacks the control).
+# scenarios reported as not run (the in-tree driver lacks the control),
+# "n/k" those the booted kernel or its release cannot run.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 f=${1:-$top/build/e2e/results.jsonl}
@@ -20,6 +21,7 @@ awk '
 		runs[rel, d, s]++
 		if ($5 == "pass") pass[rel, d, s]++
 		if ($5 == "not-run") nr[rel, d, s]++
+		if ($5 == "no-kernel") nk[rel, d, s]++
 		if (!((rel, d) in has)) { has[rel, d] = 1 }
 		hasrel[rel] = 1
 	}
@@ -41,6 +43,7 @@ awk '
 					if (!((rel, d, s) in runs)) continue
 					c = d " " pass[rel, d, s] + 0 "/" runs[rel, d, s]
 					if (nr[rel, d, s]) c = c " (" nr[rel, d, s] " n/r)"
+					if (nk[rel, d, s]) c = c " (" nk[rel, d, s] " n/k)"
 					cell = cell (cell == "" ? "" : ", ") c
 				}
 				line = line " " (cell == "" ? "-" : cell) " |"

@@ -110,8 +110,9 @@ record() {
 		fi
 		;;
 	NOKERNEL)
-		# the booted kernel has no interface for it: no driver can
-		lres=not-run
+		# the booted kernel (or its release) has no interface for it:
+		# no driver can
+		lres=no-kernel
 		nnokernel=$((nnokernel + 1)); dnotrun[$label]=$((dnotrun[$label] + 1))
 		;;
 	*) nfail=$((nfail + 1)); lres=fail; dfail[$label]=$((dfail[$label] + 1)) ;;
