@@ -121,12 +121,12 @@ bpf_load() {
 
 bpf_unload() { rm -rf "${BPFFS:?}/$1" "${BPFFS:?}/$1_maps"; }
 
-# bpf_map_set <name> <map> <key> <value bytes...>
+# bpf_map_set <name> <map> <key> <value>: both 32-bit numbers
 bpf_map_set() {
-	local name=$1 map=$2 key=$3
-	shift 3
-	bpftool map update pinned "$BPFFS/${name}_maps/$map" key $(le32 "$key") \
-		value "$@" >/tmp/bpf.err 2>&1 && return 0
+	local name=$1 map=$2
+	# shellcheck disable=SC2046 # four words, one per byte
+	bpftool map update pinned "$BPFFS/${name}_maps/$map" key $(le32 "$3") \
+		value $(le32 "$4") >/tmp/bpf.err 2>&1 && return 0
 	bad="$bad $name:$map-update-refused($(tr '\n' ' ' </tmp/bpf.err))"
 	return 1
 }
@@ -138,8 +138,8 @@ xdp_cpumap_step() {
 	local pid got
 	bpf_load xdp_cpumap || return
 	# struct bpf_cpumap_val up to qsize: 192 frames, no program
-	if bpf_map_set xdp_cpumap cpu_map 1 $(le32 192); then
-		$UDPRECV $XDP_PORT 60 >/tmp/cpumap.out 2>&1 &
+	if bpf_map_set xdp_cpumap cpu_map 1 192; then
+		$UDPRECV $XDP_PORT 20 >/tmp/cpumap.out 2>&1 &
 		pid=$!
 		wait_for 3 udp_bound $XDP_PORT || bad="$bad cpumap:no-listener"
 		if xdp_step cpumap xdp_redirect no pinned "$BPF_PROG"; then
@@ -170,7 +170,7 @@ xdp_devmap_step() {
 	if ! $XDPLOAD xv1 pass 2>/tmp/xdp.err; then
 		bad="$bad devmap-veth:veth-pass-refused($(tr '\n' ' ' </tmp/xdp.err))"
 	elif bpf_load xdp_devmap &&
-		bpf_map_set xdp_devmap tx_port 0 $(le32 "$(cat /sys/class/net/xv0/ifindex)"); then
+		bpf_map_set xdp_devmap tx_port 0 "$(cat /sys/class/net/xv0/ifindex)"; then
 		r0=$(cat /sys/class/net/xv1/statistics/rx_packets)
 		if xdp_step devmap-veth xdp_redirect no pinned "$BPF_PROG"; then
 			r1=$(cat /sys/class/net/xv1/statistics/rx_packets)
@@ -205,11 +205,14 @@ xdp_xmit_step() {
 	ip netns exec xns ethtool -K xv1 tx off >/dev/null 2>&1
 	ip link set xv0 up
 	if bpf_load xdp_devmap &&
-		bpf_map_set xdp_devmap tx_port 0 $(le32 "$(cat /sys/class/net/eth0/ifindex)"); then
+		bpf_map_set xdp_devmap tx_port 0 "$(cat /sys/class/net/eth0/ifindex)"; then
 		if ! $XDPLOAD xv0 pinned "$BPF_PROG" 2>/tmp/xdp.err; then
 			bad="$bad veth-eth0:veth-attach-refused($(tr '\n' ' ' </tmp/xdp.err))"
 		else
-			ip netns exec peer $UDPRECV $XDP_PORT 60 >/tmp/xmit.out 2>&1 &
+			# the binary, not the ip() wrapper: $! must be the
+			# listener itself (ip execs it), not a subshell
+			/usr/local/sbin/ip netns exec peer $UDPRECV $XDP_PORT 20 \
+				>/tmp/xmit.out 2>&1 &
 			pid=$!
 			wait_for 3 ip netns exec peer grep -q \
 				":$(printf '%04X' $XDP_PORT) " /proc/net/udp ||
