@@ -311,7 +311,9 @@ sc_xdp() {
 	else
 		diff="$diff no veth in this image;"
 	fi
-	# the same through maps, with the C programs
+	# the same through maps, with the C programs; each step detaches at
+	# its end, which would bring back the LRO requested above
+	[ "$lro" = on ] && ethtool -K eth0 lro off >/dev/null 2>&1
 	xdp_cpumap_step
 	xdp_devmap_step
 	xdp_xmit_step
