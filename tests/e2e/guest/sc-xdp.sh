@@ -311,12 +311,6 @@ sc_xdp() {
 	else
 		diff="$diff no veth in this image;"
 	fi
-	# the same through maps, with the C programs; each step detaches at
-	# its end, which would bring back the LRO requested above
-	[ "$lro" = on ] && ethtool -K eth0 lro off >/dev/null 2>&1
-	xdp_cpumap_step
-	xdp_devmap_step
-	xdp_xmit_step
 
 	$XDPLOAD eth0 off || bad="$bad detach-failed"
 	[ "$(xdp_ping short)" = 0 ] || bad="$bad answers-after-detach"
@@ -329,6 +323,12 @@ sc_xdp() {
 		esac
 		ethtool -K eth0 lro off >/dev/null 2>&1
 	fi
+	# the redirects again, through maps, with the C programs: here, after
+	# the LRO checks, as each step detaches at its end (which would end
+	# the LRO request held off above) and LRO is off again
+	xdp_cpumap_step
+	xdp_devmap_step
+	xdp_xmit_step
 	# attach refused above the XDP MTU
 	ip link set eth0 mtu 9000 2>/dev/null
 	if [ "$(cat /sys/class/net/eth0/mtu)" = 9000 ]; then
