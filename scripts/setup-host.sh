@@ -8,7 +8,7 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 PKGS="debootstrap make gcc libc6-dev kmod perl ca-certificates xz-utils
-      libcmocka-dev lcov clang libclang-rt-14-dev
+      libcmocka-dev lcov clang libclang-rt-14-dev libbpf-dev
       qemu-system-x86 busybox-static cpio"
 
 missing=""

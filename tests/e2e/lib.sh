@@ -70,6 +70,27 @@ e2e_stage_mod() {
 	echo "$name" >>"$dir/order"
 }
 
+# Compile the C XDP programs of tests/e2e/bpf into directory $1 with the
+# host's clang against Debian 12's libbpf headers (libbpf-dev).  BPF
+# objects do not depend on the guest's kernel headers.  On failure $1 holds
+# no object but BUILD-FAILED, the compiler's complaint, which the guest's
+# xdp scenario reports.
+e2e_build_bpf() {
+	local out=$1 src obj inc
+	inc=/usr/include/$(gcc -dumpmachine)
+	rm -f "$out"/*.o "$out/BUILD-FAILED"
+	for src in "$E2E_DIR"/bpf/*.bpf.c; do
+		obj=$out/$(basename "${src%.c}").o
+		if ! clang -O2 -g -Wall -target bpf -I"$inc" -c "$src" -o "$obj" \
+			>"$out/build.log" 2>&1; then
+			{ echo "$(basename "$src"):"; head -n 20 "$out/build.log"; } >"$out/BUILD-FAILED"
+			rm -f "$out"/*.o "$out/build.log"
+			return 1
+		fi
+	done
+	rm -f "$out/build.log"
+}
+
 # Copy userspace tools of a release root (binary + shared libraries at the
 # same paths) into an initramfs tree.  Installs them into the root first.
 e2e_stage_tools() {

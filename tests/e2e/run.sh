@@ -302,6 +302,11 @@ run_release() {
 				hvn_log "$rel: virtio_pci could not be staged"
 		fi
 	fi
+	# the xdp scenario's C programs, compiled on the host (one build fits
+	# every kernel); a failed build is reported by that scenario
+	mkdir -p "$tree/e2e/bpf"
+	e2e_build_bpf "$tree/e2e/bpf" ||
+		hvn_log "$rel: BPF programs did not build: $(head -n 3 "$tree/e2e/bpf/BUILD-FAILED" | tr '\n' ' ')"
 	# static helpers built with the release's own compiler
 	for h in rawsend udprecv xdpload udpgap; do
 		HVN_BIND="$E2E_DIR/guest:/hvn-guest $tree/usr/local/sbin:/hvn-out" \

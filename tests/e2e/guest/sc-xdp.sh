@@ -7,12 +7,23 @@
 #         answers), REDIRECT to eth0 itself (answers leave by
 #         ndo_xdp_xmit) and to a veth (frames arrive there), program kept
 #         across a channel change, MTU capped while attached, LRO held
-#         off, detach.
+#         off, detach.  Then C programs (tests/e2e/bpf, built on the host
+#         with clang, loaded and pinned with the release's bpftool):
+#         REDIRECT through a CPU map to CPU 1 (a socket in the guest gets
+#         the datagrams), through a device map into a veth, and from a
+#         veth through a device map into eth0 (ndo_xdp_xmit: the peer
+#         gets them through the emulator).
 # Same contract as scenarios.sh: one line of detail, return 0/1/2.
 
 XDPLOAD=/usr/local/sbin/xdpload
+UDPRECV=/usr/local/sbin/udprecv
 XDP_PORT=7777
 XDP_N=40
+# the compiled programs (run.sh), or BUILD-FAILED with the compiler's words
+BPF_OBJS=/e2e/bpf
+BPFFS=/sys/fs/bpf
+# the map steps add about a minute under TCG
+SC_TIMEOUT_xdp=${SC_TIMEOUT_xdp:-240}
 
 # sum over queues of an XDP counter (rx_queue_N_<name> / tx_queue_N_<name>)
 xdp_qsum() {
@@ -67,6 +78,169 @@ xdp_step() {
 		res="$res $name:${got:-0}/$XDP_N"
 	fi
 	ping_ok $PEER 2 || miss "$name:other-traffic-blocked"
+}
+
+# the four bytes of a number, little endian, as bpftool's "key"/"value"
+le32() {
+	echo $(($1 & 255)) $(($1 >> 8 & 255)) $(($1 >> 16 & 255)) $(($1 >> 24 & 255))
+}
+
+# a UDP socket is bound to port $1 (in the namespace this runs in)
+udp_bound() {
+	grep -q ":$(printf '%04X' "$1") " /proc/net/udp
+}
+
+# bpf_load <name>: /e2e/bpf/<name>.bpf.o loaded by bpftool, its program
+# pinned under $BPFFS/<name>/, its maps under $BPFFS/<name>_maps/; the
+# program's path in $BPF_PROG.  A missing object or a refused load is a
+# failure for either driver: neither depends on the NIC.
+bpf_load() {
+	local o=$BPF_OBJS/$1.bpf.o
+	BPF_PROG=""
+	if [ ! -e "$o" ]; then
+		bad="$bad $1:no-object($(head -c 300 $BPF_OBJS/BUILD-FAILED 2>/dev/null |
+			tr '\n' ' '))"
+		return 1
+	fi
+	if ! grep -q " $BPFFS bpf " /proc/mounts; then
+		mount -t bpf bpf $BPFFS 2>/tmp/bpf.err ||
+			{ bad="$bad $1:no-bpffs($(tr '\n' ' ' </tmp/bpf.err))"; return 1; }
+	fi
+	bpf_unload "$1"
+	if ! bpftool prog loadall "$o" "$BPFFS/$1" type xdp \
+		pinmaps "$BPFFS/$1_maps" >/tmp/bpf.err 2>&1; then
+		bad="$bad $1:bpftool-load-failed($(tail -n 4 /tmp/bpf.err | tr '\n' ' '))"
+		bpf_unload "$1"
+		return 1
+	fi
+	# named after the section (libbpf 0.x) or the function (1.x)
+	set -- "$BPFFS/$1"/*
+	BPF_PROG=$1
+	[ -e "$BPF_PROG" ] || { bad="$bad $1:nothing-pinned"; return 1; }
+}
+
+bpf_unload() { rm -rf "${BPFFS:?}/$1" "${BPFFS:?}/$1_maps"; }
+
+# bpf_map_set <name> <map> <key> <value>: both 32-bit numbers
+bpf_map_set() {
+	local name=$1 map=$2
+	# shellcheck disable=SC2046 # four words, one per byte
+	bpftool map update pinned "$BPFFS/${name}_maps/$map" key $(le32 "$3") \
+		value $(le32 "$4") >/tmp/bpf.err 2>&1 && return 0
+	bad="$bad $name:$map-update-refused($(tr '\n' ' ' </tmp/bpf.err))"
+	return 1
+}
+
+# cpumap: datagrams to the port go to CPU 1 through a CPU map; the map's
+# kernel thread there builds their skbs and a socket in the guest gets
+# them; the driver counts the redirects
+xdp_cpumap_step() {
+	local pid got
+	bpf_load xdp_cpumap || return
+	# struct bpf_cpumap_val up to qsize: 192 frames, no program
+	if bpf_map_set xdp_cpumap cpu_map 1 192; then
+		$UDPRECV $XDP_PORT 20 >/tmp/cpumap.out 2>&1 &
+		pid=$!
+		wait_for 3 udp_bound $XDP_PORT || bad="$bad cpumap:no-listener"
+		if xdp_step cpumap xdp_redirect no pinned "$BPF_PROG"; then
+			got=$(grep -c xdpload /tmp/cpumap.out)
+			[ "$got" -ge $((XDP_N - 2)) ] || miss "cpumap:received-$got/$XDP_N"
+			res="$res,received-$got"
+			# the map's kthread, cpumap/<cpu>/map:<id>
+			ps 2>/dev/null | grep -q '[c]pumap/1/' && res="$res-by-cpumap/1"
+		fi
+		kill $pid 2>/dev/null
+		wait $pid 2>/dev/null
+	fi
+	$XDPLOAD eth0 off || bad="$bad cpumap:detach-failed"
+	bpf_unload xdp_cpumap
+}
+
+# devmap -> veth: datagrams to the port leave by a veth through a device
+# map; the veth's other end has a program (veth takes redirected frames
+# only then) and counts them
+xdp_devmap_step() {
+	local r0 r1
+	if ! ip link add xv0 type veth peer name xv1 2>/dev/null; then
+		diff="$diff devmap-veth: no veth in this image;"
+		return
+	fi
+	ip link set xv0 up
+	ip link set xv1 up
+	if ! $XDPLOAD xv1 pass 2>/tmp/xdp.err; then
+		bad="$bad devmap-veth:veth-pass-refused($(tr '\n' ' ' </tmp/xdp.err))"
+	elif bpf_load xdp_devmap &&
+		bpf_map_set xdp_devmap tx_port 0 "$(cat /sys/class/net/xv0/ifindex)"; then
+		r0=$(cat /sys/class/net/xv1/statistics/rx_packets)
+		if xdp_step devmap-veth xdp_redirect no pinned "$BPF_PROG"; then
+			r1=$(cat /sys/class/net/xv1/statistics/rx_packets)
+			[ $((r1 - r0)) -ge $((XDP_N - 2)) ] || miss "devmap-veth:veth-got-$((r1 - r0))"
+			res="$res,veth+$((r1 - r0))"
+		fi
+		$XDPLOAD eth0 off || bad="$bad devmap-veth:detach-failed"
+	fi
+	ip link del xv0
+	bpf_unload xdp_devmap
+}
+
+# veth -> eth0: a program on a veth sends datagrams to the port through a
+# device map into eth0 (the driver's ndo_xdp_xmit); they come from a
+# namespace holding the veth's other end, with eth0's MAC and address,
+# and a socket in the peer's namespace must get them through the emulator
+xdp_xmit_step() {
+	local pmac pid got c0 c1
+	if ! ip link add xv0 type veth peer name xv1 2>/dev/null; then
+		diff="$diff veth-eth0: no veth in this image;"
+		return
+	fi
+	ip netns add xns
+	ip link set xv1 netns xns
+	ip -n xns link set lo up
+	ip -n xns link set xv1 address "$(cat /sys/class/net/eth0/address)"
+	ip -n xns link set xv1 up
+	ip -n xns addr add $SELF/24 dev xv1
+	pmac=$(ip netns exec peer cat /sys/class/net/hsw0/address)
+	ip -n xns neigh replace $PEER lladdr "$pmac" dev xv1 nud permanent
+	# no one completes a partial checksum on an XDP frame: full ones
+	ip netns exec xns ethtool -K xv1 tx off >/dev/null 2>&1
+	ip link set xv0 up
+	if bpf_load xdp_devmap &&
+		bpf_map_set xdp_devmap tx_port 0 "$(cat /sys/class/net/eth0/ifindex)"; then
+		if ! $XDPLOAD xv0 pinned "$BPF_PROG" 2>/tmp/xdp.err; then
+			bad="$bad veth-eth0:veth-attach-refused($(tr '\n' ' ' </tmp/xdp.err))"
+		else
+			# the binary, not the ip() wrapper: $! must be the
+			# listener itself (ip execs it), not a subshell
+			/usr/local/sbin/ip netns exec peer $UDPRECV $XDP_PORT 20 \
+				>/tmp/xmit.out 2>&1 &
+			pid=$!
+			wait_for 3 ip netns exec peer grep -q \
+				":$(printf '%04X' $XDP_PORT) " /proc/net/udp ||
+				bad="$bad veth-eth0:no-listener"
+			c0=$(xdp_qsum xdp_xmit)
+			ip netns exec xns $XDPLOAD udpping $PEER $XDP_PORT $XDP_N 500 >/dev/null 2>&1
+			# the last datagrams reach the peer's socket
+			wait_for 2 sh -c "[ \$(grep -c xdpload /tmp/xmit.out) -ge $XDP_N ]"
+			c1=$(xdp_qsum xdp_xmit)
+			kill $pid 2>/dev/null
+			wait $pid 2>/dev/null
+			got=$(grep -c xdpload /tmp/xmit.out)
+			[ "$got" -ge $((XDP_N - 2)) ] || miss "veth-eth0:peer-got-$got/$XDP_N"
+			if xdp_has_stat xdp_xmit; then
+				[ $((c1 - c0)) -ge $((XDP_N - 2)) ] ||
+					miss "veth-eth0:xdp_xmit+$((c1 - c0))"
+				res="$res veth-eth0:$got/$XDP_N,xdp_xmit+$((c1 - c0))"
+			else
+				case $diff in *"no xdp_xmit counter"*) ;; *) diff="$diff no xdp_xmit counter;" ;; esac
+				res="$res veth-eth0:$got/$XDP_N"
+			fi
+			$XDPLOAD xv0 off || bad="$bad veth-eth0:veth-detach-failed"
+		fi
+	fi
+	ip link del xv0
+	ip netns del xns
+	bpf_unload xdp_devmap
+	ping_ok $PEER 2 || miss "veth-eth0:no-ping-after"
 }
 
 sc_xdp() {
@@ -149,6 +323,12 @@ sc_xdp() {
 		esac
 		ethtool -K eth0 lro off >/dev/null 2>&1
 	fi
+	# the redirects again, through maps, with the C programs: here, after
+	# the LRO checks, as each step detaches at its end (which would end
+	# the LRO request held off above) and LRO is off again
+	xdp_cpumap_step
+	xdp_devmap_step
+	xdp_xmit_step
 	# attach refused above the XDP MTU
 	ip link set eth0 mtu 9000 2>/dev/null
 	if [ "$(cat /sys/class/net/eth0/mtu)" = 9000 ]; then

@@ -13,6 +13,8 @@
  *   xdpload <ifname> echo <port> <ifname2> the same answer, sent with
  *                                          bpf_redirect() to <ifname2>
  *   xdpload <ifname> redirect <port> <ifname2>  bpf_redirect(), unchanged
+ *   xdpload <ifname> pinned <path>         a program bpftool loaded and
+ *                                          pinned in bpffs (BPF_OBJ_GET)
  *   xdpload udpping <ip> <port> <count> [ms]  send <count> datagrams,
  *                                          count the answers (wait up
  *                                          to <ms>, default 2000)
@@ -21,6 +23,11 @@
  *
  * Attach and detach go through rtnetlink (IFLA_XDP, XDP_FLAGS_DRV_MODE);
  * the kernel's extended ack message is printed when it refuses.
+ *
+ * Environment:
+ *   XDPLOAD_FRAGS=1   the assembled programs are loaded with
+ *                     BPF_F_XDP_HAS_FRAGS (multi-buffer aware)
+ *   XDPLOAD_SIZE=<n>  UDP payload of udpping, 1..9000 bytes (default 64)
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -51,6 +58,12 @@
 #ifndef NLM_F_CAPPED
 #define NLM_F_CAPPED 0x100
 #endif
+/* uapi of 5.18; older headers lack it */
+#ifndef BPF_F_XDP_HAS_FRAGS
+#define BPF_F_XDP_HAS_FRAGS (1U << 5)
+#endif
+
+#define UDP_MAX 9000
 
 #define MAXI 96
 static struct bpf_insn prog[MAXI];
@@ -167,6 +180,7 @@ static int load(void)
 {
 	static char log[65536];
 	union bpf_attr a;
+	const char *env;
 	int fd;
 
 	memset(&a, 0, sizeof(a));
@@ -177,9 +191,26 @@ static int load(void)
 	a.log_buf = (uintptr_t)log;
 	a.log_size = sizeof(log);
 	a.log_level = 1;
+	env = getenv("XDPLOAD_FRAGS");
+	if (env && !strcmp(env, "1"))
+		a.prog_flags = BPF_F_XDP_HAS_FRAGS;
 	fd = syscall(__NR_bpf, BPF_PROG_LOAD, &a, sizeof(a));
 	if (fd < 0)
 		fprintf(stderr, "BPF_PROG_LOAD: %s\n%s\n", strerror(errno), log);
+	return fd;
+}
+
+/* the fd of a program pinned in bpffs */
+static int pinned(const char *path)
+{
+	union bpf_attr a;
+	int fd;
+
+	memset(&a, 0, sizeof(a));
+	a.pathname = (uintptr_t)path;
+	fd = syscall(__NR_bpf, BPF_OBJ_GET, &a, sizeof(a));
+	if (fd < 0)
+		fprintf(stderr, "BPF_OBJ_GET %s: %s\n", path, strerror(errno));
 	return fd;
 }
 
@@ -279,17 +310,36 @@ static int udp_to(const char *ip, int port)
 	return s;
 }
 
+/* XDPLOAD_SIZE, or the default of 64 bytes */
+static int udp_size(void)
+{
+	const char *env = getenv("XDPLOAD_SIZE");
+	int n;
+
+	if (!env || !*env)
+		return 64;
+	n = atoi(env);
+	if (n < 1 || n > UDP_MAX) {
+		fprintf(stderr, "XDPLOAD_SIZE: 1..%d\n", UDP_MAX);
+		return -1;
+	}
+	return n;
+}
+
 static int udpping(const char *ip, int port, int count, long wait)
 {
-	char msg[64] = "xdpload";
-	int s = udp_to(ip, port), i, got = 0;
+	static char msg[UDP_MAX] = "xdpload";
+	int s, i, got = 0, size = udp_size();
 	struct pollfd pfd;
 	long t0, ms;
 
+	if (size < 0)
+		return 2;
+	s = udp_to(ip, port);
 	if (s < 0)
 		return 2;
 	for (i = 0; i < count; i++)
-		if (send(s, msg, sizeof(msg), 0) < 0 && errno != ECONNREFUSED)
+		if (send(s, msg, size, 0) < 0 && errno != ECONNREFUSED)
 			break;
 	t0 = now_ms();
 	pfd.fd = s;
@@ -340,6 +390,12 @@ int main(int argc, char **argv)
 	if (!ifindex) {
 		fprintf(stderr, "no interface %s\n", argv[1]);
 		return 2;
+	}
+	if (argc == 4 && !strcmp(argv[2], "pinned")) {
+		fd = pinned(argv[3]);
+		if (fd < 0)
+			return 1;
+		return attach(ifindex, fd) ? 1 : 0;
 	}
 	if (argc >= 4)
 		port = atoi(argv[3]);
