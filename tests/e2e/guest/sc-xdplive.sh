@@ -46,6 +46,7 @@ sc_xdplive() {
 		>/tmp/xdplive.json 2>&1 &
 	pid=$!
 	sleep 1
+	: >/tmp/xdplive.err
 	d0=$(xdp_qsum xdp_drop)
 	while kill -0 $pid 2>/dev/null && [ $n -lt 50 ] && [ -z "$bad" ]; do
 		$x $XDPLOAD eth0 pass 2>>/tmp/xdplive.err || bad="$bad pass-refused"
@@ -71,6 +72,6 @@ sc_xdplive() {
 	fi
 	[ "$lro" = on ] && ethtool -K eth0 lro on
 	ping_ok $PEER 3 || bad="$bad no-ping-after"
-	[ -z "$bad" ] || { echo "failed:$bad after $n rounds"; return 1; }
+	[ -z "$bad" ] || { echo "failed:$bad after $n rounds ($(tail -n 2 /tmp/xdplive.err | tr '\n' ' '))"; return 1; }
 	echo "$n rounds of attach pass, replace by drop and tx, detach under a TCP stream from the peer (one channel, all on CPU $cpu): peer sent $((${sent:-0} / 1024)) KiB, guest received $((rcvd / 1024)) KiB, ended normally, xdp_drop flat"
 }

@@ -41,6 +41,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <time.h>
@@ -375,7 +376,14 @@ static int udpflood(const char *ip, int port, long ms)
 
 int main(int argc, char **argv)
 {
+	/* before 5.11 BPF programs count against RLIMIT_MEMLOCK (64 KiB by
+	 * default), and freed ones only leave it after a grace period: quick
+	 * replacements would run out
+	 */
+	struct rlimit unlimited = { RLIM_INFINITY, RLIM_INFINITY };
 	int ifindex, ifindex2 = 0, port = 0, fd = -1;
+
+	setrlimit(RLIMIT_MEMLOCK, &unlimited);
 
 	if (argc == 5 && !strcmp(argv[1], "udpflood"))
 		return udpflood(argv[2], atoi(argv[3]), atol(argv[4]));
