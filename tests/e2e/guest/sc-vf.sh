@@ -393,9 +393,10 @@ sc_vfvirtio() {
 # virtio-net-pci VF, which has native XDP): attached while the VF is
 # enslaved, it answers the peer's datagrams on the VF (the VF counts the
 # XDP_TX verdicts, the emulator sees the frames on the VF path, the
-# synthetic NIC's XDP_TX counter stays flat); after an unplug the synthetic
-# NIC answers; a VF plugged while the program is attached gets it too;
-# detach removes it from the VF.
+# synthetic NIC's XDP_TX counter stays flat); answers the VF's program
+# redirects into eth0 leave by eth0's ndo_xdp_xmit through the VF; after an
+# unplug the synthetic NIC answers; a VF plugged while the program is
+# attached gets it too; detach removes it from the VF.
 # The VF's own count of XDP_TX verdicts (virtio_net names it per receive
 # queue: rx_queue_0_xdp_tx, or rx0_xdp_tx on newer kernels).  A program
 # handed to the VF by its master does not show in "ip link" (the kernel
@@ -443,6 +444,19 @@ vf_xdp_run() {
 	[ $((c1 - c0)) -le 2 ] || bad="$bad synthetic-answered+$((c1 - c0))"
 	[ $((${h1% *} - ${h0% *})) -ge $((XDP_N - 2)) ] || bad="$bad answers-not-on-VF-path+$((${h1% *} - ${h0% *}))"
 	res="attached with VF $VF enslaved$note ${got:-0}/$XDP_N answered by the VF's XDP (its xdp_tx +$((v1 - v0)), synthetic xdp_tx +$((c1 - c0))) on the VF path"
+	# answers redirected into eth0 by the VF's copy of the program: eth0's
+	# ndo_xdp_xmit hands them to the VF while the data path is there
+	if $XDPLOAD eth0 echo $XDP_PORT eth0 2>/tmp/xdp.err; then
+		h0=$(host_vf_path)
+		got=$(xdp_ping)
+		h1=$(host_vf_path)
+		[ "${got:-0}" -ge $((XDP_N - 2)) ] && [ $((${h1% *} - ${h0% *})) -ge $((XDP_N - 2)) ] ||
+			bad="$bad ndo_xdp_xmit-via-VF-answers-${got:-0}-VF-path+$((${h1% *} - ${h0% *}))"
+		res="$res; redirected into eth0 (ndo_xdp_xmit): ${got:-0}/$XDP_N answered on the VF path (+$((${h1% *} - ${h0% *})))"
+		$XDPLOAD eth0 tx $XDP_PORT 2>/tmp/xdp.err || bad="$bad tx-again-refused"
+	else
+		bad="$bad echo-refused($(tr '\n' ' ' </tmp/xdp.err))"
+	fi
 	vf_withdraw || bad="$bad $VF_WHY"
 	wait_for 10 dp_is synthetic || bad="$bad data-path-$(status datapath)-after-unplug"
 	c0=$(xdp_qsum xdp_tx)
