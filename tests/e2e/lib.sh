@@ -289,7 +289,7 @@ e2e_build_hostsim() {
 	cp -r "$HVN_REPO/include/hvn" "$out/src/include/"
 	log=$out/hostsim-build.log
 	if ! HVN_BIND="$out/src:/hvn-build" hvn_chroot "$HVN_ROOTS/$rel" \
-		make -C "$(e2e_kdir "$img")" M=/hvn-build/tests/hostsim \
+		make -j"$(nproc)" -C "$(e2e_kdir "$img")" M=/hvn-build/tests/hostsim \
 		HS_BINDING="$bind" modules >"$log" 2>&1; then
 		grep -E 'error|warning' "$log" >&2 || tail -n 30 "$log" >&2
 		return 1

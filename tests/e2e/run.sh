@@ -37,6 +37,9 @@ SCENARIOS=${SCENARIOS:-"probe versions ping channels ethtool vlan regs iperf mtu
 # opt-in scenarios that need a VF in QEMU (ACPI hotplug, the VF port NIC,
 # the request channel: tests/e2e/lib.sh); the VM gets them only if one of
 # these is asked for
+# scenarios of the guest's side alone (XDP): run once per driver, under the
+# last of the profiles (tests/e2e/guest/scenarios.sh, once_here)
+ONCE_SCENARIOS="xdplive xdpfrags xdptools"
 VF_SCENARIOS="vf vfearly vfstale vfvirtio vfctl vfrmmod vfns vfcycle vfpm vfxdp"
 TIMEOUT=${TIMEOUT:-}
 MODULE=${MODULE:-}
@@ -318,8 +321,8 @@ run_release() {
 	chmod +x "$tree/e2e/guest.sh"
 	mkdir -p "$tree/e2e/sc"
 	cp "$E2E_DIR"/guest/sc-*.sh "$tree/e2e/sc/" 2>/dev/null || true
-	printf 'PROFILES="%s"\nSCENARIOS="%s"\nDRIVERS="%s"\n' "$PROFILES" "$SCENARIOS" \
-		"${staged# }" >"$tree/e2e/config"
+	printf 'PROFILES="%s"\nSCENARIOS="%s"\nDRIVERS="%s"\nONCE_SCENARIOS="%s"\n' \
+		"$PROFILES" "$SCENARIOS" "${staged# }" "$ONCE_SCENARIOS" >"$tree/e2e/config"
 	[ "$BENCH" = 1 ] && printf 'MODE=bench\nBENCH_ROUNDS=%s\n' "${BENCH_ROUNDS:-3}" >>"$tree/e2e/config"
 	[ -n "${VF_CYCLES:-}" ] && printf 'VF_CYCLES=%s\n' "$VF_CYCLES" >>"$tree/e2e/config"
 	e2e_mkinitramfs "$tree" "$out/initrd.gz"
@@ -350,10 +353,14 @@ run_release() {
 	t1=$(date +%s)
 	times+=("$(printf '%-9s %4d s: build and staging %3d s, boot to end %4d s%s' "$rel" \
 		$((t1 - t0)) $((tb - t0)) $((t1 - tb)) "$again")")
-	local p s
+	local p s last
+	for last in $PROFILES; do :; done
 	for r in $staged; do
 		for p in $PROFILES; do
 			for s in $SCENARIOS; do
+				case " $ONCE_SCENARIOS " in
+				*" $s "*) [ "$p" = "$last" ] || continue ;;
+				esac
 				line=$(grep -a "^E2E-RESULT ${r%%:*} $p $s " "$log" | head -n1)
 				if [ -z "$line" ]; then
 					why="no result: guest crashed or timed out"

@@ -83,7 +83,7 @@ bench_main() {
 				echo "E2E-BENCH $DRV $ROUND error driver $(cat /tmp/insmod.err 2>/dev/null)"
 			fi
 			unload_driver
-			ip netns del peer 2>/dev/null
+			netns_del peer
 			unload_emulator
 		done
 		ROUND=$((ROUND + 1))

@@ -145,7 +145,13 @@ vf_ping_stats() {
 GAP_US=${GAP_US:-500}
 GAP_PORT=7779
 gap_start() {
-	ip netns exec peer /usr/local/sbin/udpgap echo $GAP_PORT $1 >/dev/null 2>&1 &
+	# the binary, not the ip() wrapper: $! must be the echo itself (ip
+	# execs it), or gap_stop kills a subshell and the echo lives on in
+	# the peer namespace for its whole duration, keeping the namespace
+	# and the VF port in it after "ip netns del" (the VF port's slow
+	# return after vfcycle)
+	/usr/local/sbin/ip netns exec peer /usr/local/sbin/udpgap echo $GAP_PORT $1 \
+		>/dev/null 2>&1 &
 	GAP_ECHO=$!
 	sleep 0.2
 	/usr/local/sbin/udpgap probe $PEER $GAP_PORT $GAP_US $1 >/tmp/vfgap.out 2>&1 &
@@ -192,8 +198,7 @@ vf_prepare() {
 	case $VF_MODEL in
 	virtio*) vf_mods virtio || { echo "virtio_net is not in this image"; return 2; } ;;
 	esac
-	# (a namespace deleted just before gives it back asynchronously; after
-	# some runs that took over a minute, cause not found yet)
+	# (a namespace deleted just before gives it back asynchronously)
 	wait_for 120 vf_port_there || { echo "the VF port has no netdev after 120 s (netns: $(ip netns list | tr '\n' ' '); links: $(ip -br link | tr '\n' ' '); 00:06.0: $(ls /sys/bus/pci/devices/$VF_PORT_PCI/net 2>&1); driver $(readlink /sys/bus/pci/devices/$VF_PORT_PCI/driver))"; return 1; }
 	vf_port_up || { echo "VF port setup failed"; return 1; }
 	# (a freshly probed VF port negotiates its link first)
@@ -795,7 +800,7 @@ sc_vfns() {
 	rc=$?
 	vf_withdraw >/dev/null 2>&1
 	ip -n ctr link set eth0 netns 1 2>/dev/null
-	ip netns del ctr 2>/dev/null
+	netns_del ctr
 	wait_for 5 has_eth0
 	net_up >/dev/null 2>&1
 	return $rc

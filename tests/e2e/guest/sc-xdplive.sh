@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # XDP programs changed under traffic (sourced by scenarios.sh in the guest):
-#   xdplive  while a TCP stream from the peer runs (iperf3 -R, 8 s), a
+#   xdplive  while a TCP stream from the peer runs (iperf3 -R, 4 s), a
 #            program is attached, replaced twice and detached over and over
 #            (pass, drop of another port, tx of another port, off); the
 #            stream ends normally with its bytes, no frame of it is
@@ -40,9 +40,9 @@ sc_xdplive() {
 	fi
 	cpu=$(xdplive_cpu)
 	x="taskset -c $cpu"
-	ip netns exec peer $x timeout 25 $IPERF -s -1 >/dev/null 2>&1 &
+	ip netns exec peer $x timeout 20 $IPERF -s -1 >/dev/null 2>&1 &
 	iperf_ready
-	$x timeout 22 $IPERF -c $PEER -R -t 8 -J --connect-timeout 3000 \
+	$x timeout 16 $IPERF -c $PEER -R -t 4 -J --connect-timeout 3000 \
 		>/tmp/xdplive.json 2>&1 &
 	pid=$!
 	sleep 1

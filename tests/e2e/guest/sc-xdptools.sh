@@ -35,9 +35,9 @@ sc_xdptools() {
 		bad="$bad filter-load($(tail -n 2 /tmp/xt.out | tr '\n' ' '))"
 	fi
 	# xdp-bench drop under a flood from the peer: the tool's own count
-	timeout -s INT 6 xdp-bench drop -m native -i 1 eth0 >/tmp/xt.bench 2>&1 &
+	timeout -s INT 4 xdp-bench drop -m native -i 1 eth0 >/tmp/xt.bench 2>&1 &
 	sleep 1
-	ip netns exec peer $XDPLOAD udpflood $SELF $XDP_PORT 3000 >/dev/null 2>&1
+	ip netns exec peer $XDPLOAD udpflood $SELF $XDP_PORT 2000 >/dev/null 2>&1
 	wait
 	pps=$(awk '/\/s/ { for (i = 2; i <= NF; i++) if ($i ~ /^(rx|pkt)\/s/) { v = $(i - 1); gsub(/,/, "", v); if (v + 0 > m) m = v + 0 } } END { print m + 0 }' /tmp/xt.bench)
 	[ "$pps" -gt 0 ] || bad="$bad bench($(tail -n 3 /tmp/xt.bench | tr -s ' \n' ' ' | cut -c1-160))"
