@@ -616,6 +616,14 @@ int hvn_nvsp_switch_data_path(struct hvn_nvsp_dev *d, bool vf)
 	return ret;
 }
 
+/* The queue has no batch open any more */
+static void hvn_nvsp_batch_reset(struct hvn_nvsp_chan *nc)
+{
+	nc->batch_idx = HVN_SECTION_NONE;
+	nc->batch_len = 0;
+	nc->batch_cnt = 0;
+}
+
 /**
  * hvn_nvsp_flush() - send the batch being filled on a queue
  * @d: device
@@ -643,9 +651,7 @@ int hvn_nvsp_flush(struct hvn_nvsp_dev *d, u16 q)
 	}
 	if (ret)	/* channel gone: the section is not in use by the host */
 		hvn_sections_free(&d->sect, nc->batch_idx, NULL);
-	nc->batch_idx = HVN_SECTION_NONE;
-	nc->batch_len = 0;
-	nc->batch_cnt = 0;
+	hvn_nvsp_batch_reset(nc);
 	return 0;
 }
 
@@ -666,9 +672,7 @@ u32 hvn_nvsp_drop_batch(struct hvn_nvsp_dev *d, u16 q)
 	if (nc->batch_idx == HVN_SECTION_NONE)
 		return 0;
 	hvn_sections_free(&d->sect, nc->batch_idx, NULL);
-	nc->batch_idx = HVN_SECTION_NONE;
-	nc->batch_len = 0;
-	nc->batch_cnt = 0;
+	hvn_nvsp_batch_reset(nc);
 	return n;
 }
 
