@@ -82,7 +82,7 @@ fields | awk '
 			for (j = 1; j <= n; j++) {
 				key = r SUBSEP pr[j]
 				if (!(key in cyc)) continue
-				kv = k[r]; sub(/-.*/, "", kv); sub(/\+.*/, "", kv)
+				kv = k[r]; sub(/\+.*/, "", kv); sub(/-amd64$/, "", kv)
 				print "| " kv ", " pr[j] " (" cyc[key] ") | " v(un[key, "ours"]) " | " v(pl[key, "ours"]) \
 					" | " v(un[key, "intree"]) " | " v(pl[key, "intree"]) " | " \
 					v(st[key, "ours"]) ", " v(st[key, "intree"]) " | " \
