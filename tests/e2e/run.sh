@@ -10,6 +10,7 @@
 #                    [--module PATH] [--label NAME]
 #                    [--profiles "ws2012r2 ws2016 azure"] [--scenarios "..."]
 #                    [--timeout SECONDS] [--verbose] [--bench]
+#                    [--append "KERNEL ARGS"]
 #
 # --bench boots each release once with both the in-tree driver and ours and
 # prints a same-boot throughput comparison (TCP Mbit/s, UDP datagrams/s both
@@ -20,6 +21,8 @@
 # --driver file boots a prebuilt hv_netvsc.ko (--module, e.g. the one DKMS
 # installed; .ko/.ko.xz/.ko.zst) and records it under --label (default
 # "file").
+# --append adds to the guest kernel's command line (E2E_APPEND), e.g.
+# "slub_debug=FZPU" to have the slab allocator check every free.
 #
 # Releases: bullseye (5.10), bookworm (6.1), trixie (6.12), sid (7.x);
 # default all.  Prints one line per scenario, a count per driver and
@@ -45,6 +48,7 @@ TIMEOUT=${TIMEOUT:-}
 MODULE=${MODULE:-}
 BENCH=${BENCH:-0}
 LABEL=${LABEL:-}
+E2E_APPEND=${E2E_APPEND:-}
 while [ $# -gt 0 ]; do
 	case $1 in
 	--release|-r) RELEASES="$RELEASES $2"; shift ;;
@@ -56,7 +60,8 @@ while [ $# -gt 0 ]; do
 	--timeout|-t) TIMEOUT=$2; shift ;;
 	--verbose|-v) export E2E_VERBOSE=1 ;;
 	--bench|-b) BENCH=1 ;;
-	-h|--help) sed -n '3,25p' "$0"; exit 0 ;;
+	--append|-a) E2E_APPEND=$2; shift ;;
+	-h|--help) awk 'NR > 2 && !/^#/ { exit } NR > 2' "$0"; exit 0 ;;
 	*) hvn_die "unknown argument $1 (see --help)" ;;
 	esac
 	shift
@@ -189,7 +194,7 @@ stage_driver() {
 bench_release() {
 	local rel=$1 img=$2 krel=$3 out=$4 log=$4/console.log tree=$4/tree
 	hvn_log "$rel: bench boot (console in $log)"
-	e2e_boot "$img/vmlinuz" "$out/initrd.gz" "$log" "${TIMEOUT:-900}" ||
+	e2e_boot "$img/vmlinuz" "$out/initrd.gz" "$log" "${TIMEOUT:-900}" "$E2E_APPEND" ||
 		hvn_log "$rel: bench boot did not end cleanly"
 	{
 		echo "$rel $krel, host profile azure, 2 vCPUs under TCG; mean of rounds"
@@ -341,14 +346,14 @@ run_release() {
 	hvn_log "$rel: booting (timeout ${tmo}s, console in $log)"
 	tb=$(date +%s)
 	again=""
-	e2e_boot "$img/vmlinuz" "$out/initrd.gz" "$log" "$tmo" ||
+	e2e_boot "$img/vmlinuz" "$out/initrd.gz" "$log" "$tmo" "$E2E_APPEND" ||
 	if grep -aq 'Oops: int3' "$log"; then
 		# TCG can run a vCPU through kernel text another vCPU is
 		# patching (static keys); that boot says nothing of the driver
 		mv "$log" "$out/console.int3.log"
 		hvn_log "$rel: the guest died of an int3 trap (TCG text patching), booting again"
 		again=", booted twice (int3, see console.int3.log)"
-		e2e_boot "$img/vmlinuz" "$out/initrd.gz" "$log" "$tmo"
+		e2e_boot "$img/vmlinuz" "$out/initrd.gz" "$log" "$tmo" "$E2E_APPEND"
 	fi
 	t1=$(date +%s)
 	times+=("$(printf '%-9s %4d s: build and staging %3d s, boot to end %4d s%s' "$rel" \
