@@ -242,9 +242,12 @@ e2e_vf_helper() {
 
 # Boot: e2e_boot <vmlinuz> <initrd> <log> <timeout-seconds> [cmdline-extra]
 # The serial console goes to <log> (and, if E2E_VERBOSE=1, to stderr).
+# E2E_ACCEL: QEMU's -accel (default tcg: one host thread per vCPU);
+# "tcg,thread=single" runs all vCPUs in one thread, without the cross-vCPU
+# races of multi-threaded TCG (tests/e2e/README.md, "TCG")
 e2e_boot() {
 	local kernel=$1 initrd=$2 log=$3 tmo=$4 extra=${5:-} rc=0 vfdir hpid=""
-	local -a cmd=(qemu-system-x86_64 -accel tcg -cpu max -smp "${E2E_SMP:-2}"
+	local -a cmd=(qemu-system-x86_64 -accel "${E2E_ACCEL:-tcg}" -cpu max -smp "${E2E_SMP:-2}"
 		-m "${E2E_MEM:-1024}" -nographic -no-reboot -nic none
 		-kernel "$kernel" -initrd "$initrd"
 		-append "console=ttyS0 panic=-1 oops=panic loglevel=4 $extra")

@@ -23,6 +23,8 @@
 # "file").
 # --append adds to the guest kernel's command line (E2E_APPEND), e.g.
 # "slub_debug=FZPU" to have the slab allocator check every free.
+# VF scenarios: VF_CYCLES (vfcycle's cycles, default 100) and VF_MODEL (the
+# VF's QEMU device, default e1000e; or virtio-net-pci) pass to the guest.
 #
 # Releases: bullseye (5.10), bookworm (6.1), trixie (6.12), sid (7.x);
 # default all.  Prints one line per scenario, a count per driver and
@@ -330,6 +332,7 @@ run_release() {
 		"$PROFILES" "$SCENARIOS" "${staged# }" "$ONCE_SCENARIOS" >"$tree/e2e/config"
 	[ "$BENCH" = 1 ] && printf 'MODE=bench\nBENCH_ROUNDS=%s\n' "${BENCH_ROUNDS:-3}" >>"$tree/e2e/config"
 	[ -n "${VF_CYCLES:-}" ] && printf 'VF_CYCLES=%s\n' "$VF_CYCLES" >>"$tree/e2e/config"
+	[ -n "${VF_MODEL:-}" ] && printf 'VF_MODEL=%s\n' "$VF_MODEL" >>"$tree/e2e/config"
 	e2e_mkinitramfs "$tree" "$out/initrd.gz"
 	if [ "$BENCH" = 1 ]; then
 		bench_release "$rel" "$img" "$krel" "$out"
