@@ -38,13 +38,13 @@ set -uo pipefail
 RELEASES=""
 DRIVERS=""
 PROFILES=${PROFILES:-"ws2012r2 ws2016 azure"}
-SCENARIOS=${SCENARIOS:-"probe versions ping channels ethtool vlan regs iperf mtu link reload rescind strict rsc rxcsum faults vfassoc hashlevel indir chanctl rings features stats xdp xdplive xdpfrags xdptools"}
+SCENARIOS=${SCENARIOS:-"probe versions ping channels ethtool vlan regs iperf mtu link reload rescind strict rsc rxcsum faults vfassoc hashlevel indir chanctl rings features stats xdp xdpmaps xdplive xdpfrags xdptools"}
 # opt-in scenarios that need a VF in QEMU (ACPI hotplug, the VF port NIC,
 # the request channel: tests/e2e/lib.sh); the VM gets them only if one of
 # these is asked for
-# scenarios of the guest's side alone (XDP): run once per driver, under the
-# last of the profiles (tests/e2e/guest/scenarios.sh, once_here)
-ONCE_SCENARIOS="xdplive xdpfrags xdptools"
+# scenarios of the guest's side alone (XDP): no host profile changes what
+# they touch, so they run once per driver, under the last of the profiles
+ONCE_SCENARIOS="xdpmaps xdplive xdpfrags xdptools"
 VF_SCENARIOS="vf vfearly vfstale vfvirtio vfctl vfrmmod vfns vfcycle vfpm vfxdp"
 TIMEOUT=${TIMEOUT:-}
 MODULE=${MODULE:-}
@@ -84,6 +84,20 @@ for d in $DRIVERS; do
 	esac
 done
 RUNS=${RUNS# }
+for LAST_PROFILE in $PROFILES; do :; done
+
+# the scenarios that run under profile $1 (the guest gets these lists)
+profile_scenarios() {
+	local s list=""
+	for s in $SCENARIOS; do
+		case " $ONCE_SCENARIOS " in
+		*" $s "*) [ "$1" = "$LAST_PROFILE" ] || continue ;;
+		esac
+		list="$list $s"
+	done
+	echo "${list# }"
+}
+
 [ "$(id -u)" = 0 ] || hvn_die "needs root (chroot builds, debootstrap)"
 
 mkdir -p "$E2E_OUT"
@@ -144,7 +158,7 @@ record_all() {
 record_run() {
 	local r=$1 rel=$2 krel=$3 res=$4 reason=$5 p s
 	for p in $PROFILES; do
-		for s in $SCENARIOS; do
+		for s in $(profile_scenarios "$p"); do
 			record "$r" "$rel" "$krel" "$p" "$s" "$res" 0 0 "$reason"
 		done
 	done
@@ -220,7 +234,7 @@ bench_release() {
 
 run_release() {
 	local rel=$1 img krel out tree ko bind why tmo log line nprof nsc h r s staged="" d
-	local t0 tb t1 again
+	local t0 tb t1 again p
 	t0=$(date +%s)
 	out=$E2E_OUT/$rel
 	[ "$BENCH" = 1 ] && out=$E2E_OUT/bench/$rel
@@ -328,8 +342,10 @@ run_release() {
 	chmod +x "$tree/e2e/guest.sh"
 	mkdir -p "$tree/e2e/sc"
 	cp "$E2E_DIR"/guest/sc-*.sh "$tree/e2e/sc/" 2>/dev/null || true
-	printf 'PROFILES="%s"\nSCENARIOS="%s"\nDRIVERS="%s"\nONCE_SCENARIOS="%s"\n' \
-		"$PROFILES" "$SCENARIOS" "${staged# }" "$ONCE_SCENARIOS" >"$tree/e2e/config"
+	printf 'PROFILES="%s"\nDRIVERS="%s"\n' "$PROFILES" "${staged# }" >"$tree/e2e/config"
+	for p in $PROFILES; do
+		printf 'SCENARIOS_%s="%s"\n' "$p" "$(profile_scenarios "$p")"
+	done >>"$tree/e2e/config"
 	[ "$BENCH" = 1 ] && printf 'MODE=bench\nBENCH_ROUNDS=%s\n' "${BENCH_ROUNDS:-3}" >>"$tree/e2e/config"
 	[ -n "${VF_CYCLES:-}" ] && printf 'VF_CYCLES=%s\n' "$VF_CYCLES" >>"$tree/e2e/config"
 	[ -n "${VF_MODEL:-}" ] && printf 'VF_MODEL=%s\n' "$VF_MODEL" >>"$tree/e2e/config"
@@ -361,14 +377,9 @@ run_release() {
 	t1=$(date +%s)
 	times+=("$(printf '%-9s %4d s: build and staging %3d s, boot to end %4d s%s' "$rel" \
 		$((t1 - t0)) $((tb - t0)) $((t1 - tb)) "$again")")
-	local p s last
-	for last in $PROFILES; do :; done
 	for r in $staged; do
 		for p in $PROFILES; do
-			for s in $SCENARIOS; do
-				case " $ONCE_SCENARIOS " in
-				*" $s "*) [ "$p" = "$last" ] || continue ;;
-				esac
+			for s in $(profile_scenarios "$p"); do
 				line=$(grep -a "^E2E-RESULT ${r%%:*} $p $s " "$log" | head -n1)
 				if [ -z "$line" ]; then
 					why="no result: guest crashed or timed out"

@@ -7,13 +7,16 @@
 #         answers), REDIRECT to eth0 itself (answers leave by
 #         ndo_xdp_xmit) and to a veth (frames arrive there), program kept
 #         across a channel change, MTU capped while attached, LRO held
-#         off, detach.  Then C programs (tests/e2e/bpf, built on the host
-#         with clang, loaded and pinned with the release's bpftool):
-#         REDIRECT through a CPU map to CPU 1 (a socket in the guest gets
-#         the datagrams), through a device map into a veth, and from a
-#         veth through a device map into eth0 (ndo_xdp_xmit: the peer
-#         gets them through the emulator); these map steps run under the
-#         last host profile only.
+#         off, detach.
+#   xdpmaps  the redirects through maps, with C programs (tests/e2e/bpf,
+#         built on the host with clang, loaded and pinned with the
+#         release's bpftool): through a CPU map to CPU 1 (a socket in
+#         the guest gets the datagrams), through a device map into a
+#         veth, and from a veth through a device map into eth0
+#         (ndo_xdp_xmit: the peer gets them through the emulator).
+#         First the XDP features the kernel reports for the device (6.3+).
+#         They test the kernel's maps and the guest's side only: one of
+#         ONCE_SCENARIOS (run.sh).
 # Same contract as scenarios.sh: one line of detail, return 0/1/2.
 
 XDPLOAD=/usr/local/sbin/xdpload
@@ -23,8 +26,6 @@ XDP_N=40
 # the compiled programs (run.sh), or BUILD-FAILED with the compiler's words
 BPF_OBJS=/e2e/bpf
 BPFFS=/sys/fs/bpf
-# the map steps add about a minute under TCG
-SC_TIMEOUT_xdp=${SC_TIMEOUT_xdp:-240}
 
 # sum over queues of an XDP counter (rx_queue_N_<name> / tx_queue_N_<name>)
 xdp_qsum() {
@@ -246,7 +247,7 @@ xdp_xmit_step() {
 
 sc_xdp() {
 	[ -x $XDPLOAD ] || { echo "xdpload not in this image"; return 2; }
-	local bad="" diff="" res="" lro n r0 r1 kept="" maps=""
+	local bad="" diff="" res="" lro n r0 r1 kept=""
 	lro=$(ethtool -k eth0 | sed -n 's/^large-receive-offload: //p')
 	# the seed: refused while LRO is on
 	if [ "$lro" = on ]; then
@@ -324,18 +325,6 @@ sc_xdp() {
 		esac
 		ethtool -K eth0 lro off >/dev/null 2>&1
 	fi
-	# the redirects again, through maps, with the C programs: here, after
-	# the LRO checks, as each step detaches at its end (which would end
-	# the LRO request held off above) and LRO is off again
-	# (they test the kernel's maps and ndo_xdp_xmit, not the host: once
-	# per driver, under the last profile, as scenarios.sh's once_here)
-	if [ "$PROFILE" = "$LAST_PROFILE" ]; then
-		xdp_cpumap_step
-		xdp_devmap_step
-		xdp_xmit_step
-	else
-		maps=" (map steps under $LAST_PROFILE)"
-	fi
 	# attach refused above the XDP MTU
 	ip link set eth0 mtu 9000 2>/dev/null
 	if [ "$(cat /sys/class/net/eth0/mtu)" = 9000 ]; then
@@ -350,7 +339,7 @@ sc_xdp() {
 	ping_ok $PEER 3 || bad="$bad no-ping-after"
 	[ -z "$bad" ] || { echo "failed:$bad;$diff"; return 1; }
 	if [ -n "$diff" ]; then
-		echo "in-tree driver of $(uname -r):$diff passed:$res$maps"
+		echo "in-tree driver of $(uname -r):$diff passed:$res"
 		return 2
 	fi
 	if [ "$lro" = on ]; then
@@ -358,5 +347,48 @@ sc_xdp() {
 	else
 		res="LRO $lro,$res"
 	fi
-	echo "$res$maps; MTU 9000 refused while attached and attach refused at MTU 9000,$kept detached"
+	echo "$res; MTU 9000 refused while attached and attach refused at MTU 9000,$kept detached"
+}
+
+# the XDP features the kernel reports for eth0 (netdev netlink family)
+# against what the driver does: ours redirects, transmits redirected
+# frames and takes multi-buffer programs, and claims nothing more
+xdp_features_step() {
+	local f w rc=0
+	f=$($XDPLOAD eth0 features 2>/tmp/xdp.err) || rc=$?
+	case $rc in
+	0) ;;
+	3) res="$res xdp_features: none in $(uname -r)'s netlink;"; return ;;
+	*) bad="$bad xdp_features-query-failed($(tr '\n' ' ' </tmp/xdp.err))"; return ;;
+	esac
+	res="$res xdp_features: $f;"
+	for w in basic redirect ndo-xmit; do
+		case " $f " in *" $w "*) ;; *) miss "xdp_features-lack-$w" ;; esac
+	done
+	[ "$DRIVER" = ours ] || return
+	case " $f " in *" rx-sg "*) ;; *) bad="$bad xdp_features-lack-rx-sg" ;; esac
+	for w in xsk-zerocopy hw-offload; do
+		case " $f " in *" $w "*) bad="$bad xdp_features-claim-$w" ;; esac
+	done
+}
+
+sc_xdpmaps() {
+	[ -x $XDPLOAD ] || { echo "xdpload not in this image"; return 2; }
+	local bad="" diff="" res="" lro
+	xdp_features_step
+	# each step detaches at its end, which ends a held-off LRO request:
+	# LRO off for the steps, back as it was after
+	lro=$(ethtool -k eth0 | sed -n 's/^large-receive-offload: //p')
+	[ "$lro" = on ] && { ethtool -K eth0 lro off || bad="$bad lro-off-refused"; }
+	xdp_cpumap_step
+	xdp_devmap_step
+	xdp_xmit_step
+	[ "$lro" = on ] && ethtool -K eth0 lro on >/dev/null 2>&1
+	ping_ok $PEER 3 || bad="$bad no-ping-after"
+	[ -z "$bad" ] || { echo "failed:$bad;$diff"; return 1; }
+	if [ -n "$diff" ]; then
+		echo "in-tree driver of $(uname -r):$diff passed:$res"
+		return 2
+	fi
+	echo "${res# }; all detached"
 }

@@ -6,9 +6,10 @@
 # run the scenarios, unload both.  One line per scenario on the console:
 #   E2E-RESULT <driver> <profile> <scenario> PASS|FAIL|NOTRUN|NOKERNEL <seconds> <violations> <detail>
 #
-# Environment (from /e2e/config): PROFILES, SCENARIOS, DRIVERS (a list of
+# Environment (from /e2e/config): PROFILES, DRIVERS (a list of
 # <label>:<kind>, modules in /e2e/mod-<label>; kind intree, ours or file),
-# ONCE_SCENARIOS (run under the last profile only).
+# SCENARIOS_<profile> (the scenarios to run under that profile: run.sh
+# decides which run under one profile only).
 # Scenarios see the kind as $DRIVER.
 
 . /e2e/config
@@ -501,23 +502,9 @@ run_one() {
 # all scenarios of the current driver and profile fail with one reason
 fail_all() {
 	local s
-	for s in $SCENARIOS; do
+	for s in $PROFILE_SCENARIOS; do
 		echo "E2E-RESULT $LABEL $PROFILE $s FAIL 0 0 $*"
 	done
-}
-
-# Scenarios that exercise only the guest's side (XDP programs changed under
-# traffic, multi-buffer XDP, the release's xdp-tools): no host profile
-# changes what they touch, so they run once per driver, under the last
-# profile (azure by default, the one with LRO/RSC and a VF); the other
-# profiles report nothing for them.  The list: ONCE_SCENARIOS in
-# /e2e/config (run.sh).
-for LAST_PROFILE in $PROFILES; do :; done
-once_here() {
-	case " $ONCE_SCENARIOS " in
-	*" $1 "*) [ "$PROFILE" = "$LAST_PROFILE" ] ;;
-	*) return 0 ;;
-	esac
 }
 
 suite_main() {
@@ -528,6 +515,7 @@ suite_main() {
 		MODDIR=/e2e/mod-$LABEL
 		for PROFILE in $PROFILES; do
 			log "driver $LABEL, profile $PROFILE"
+			eval "PROFILE_SCENARIOS=\$SCENARIOS_$PROFILE"
 			if ! load_emulator $PROFILE; then
 				fail_all "emulator did not load"
 				continue
@@ -538,8 +526,8 @@ suite_main() {
 				continue
 			fi
 			net_up || log "net_up failed"
-			for s in $SCENARIOS; do
-				once_here "$s" && run_one "$s"
+			for s in $PROFILE_SCENARIOS; do
+				run_one "$s"
 			done
 			log "status after $LABEL $PROFILE:"
 			cat "$DBG/status" "$DBG/violations" | sed 's/^/e2e:   /'

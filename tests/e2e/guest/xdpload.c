@@ -15,6 +15,10 @@
  *   xdpload <ifname> redirect <port> <ifname2>  bpf_redirect(), unchanged
  *   xdpload <ifname> pinned <path>         a program bpftool loaded and
  *                                          pinned in bpffs (BPF_OBJ_GET)
+ *   xdpload <ifname> features              the XDP features the kernel
+ *                                          reports for the device
+ *                                          (generic netlink "netdev"
+ *                                          family, 6.3+; exit 3 without)
  *   xdpload udpping <ip> <port> <count> [ms]  send <count> datagrams,
  *                                          count the answers (wait up
  *                                          to <ms>, default 2000)
@@ -32,6 +36,7 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <linux/bpf.h>
+#include <linux/genetlink.h>
 #include <linux/if_link.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
@@ -286,6 +291,143 @@ out:
 	return ret;
 }
 
+/*
+ * Generic netlink, as the kernel's netdev family (Documentation/netlink/
+ * specs/netdev.yaml) defines it: older releases' headers lack it
+ */
+#define NETDEV_CMD_DEV_GET_ 1
+#define NETDEV_A_DEV_IFINDEX_ 1
+#define NETDEV_A_DEV_XDP_FEATURES_ 3
+
+/* one request, one answer: the answer's length, or -errno */
+static int genl_call(int s, void *req, size_t len, char *buf, size_t size)
+{
+	struct nlmsghdr *nh = (struct nlmsghdr *)buf;
+	int n;
+
+	if (send(s, req, len, 0) < 0)
+		return -errno;
+	n = recv(s, buf, size, 0);
+	if (n < 0)
+		return -errno;
+	if (!NLMSG_OK(nh, (unsigned int)n))
+		return -EPROTO;
+	if (nh->nlmsg_type == NLMSG_ERROR) {
+		struct nlmsgerr *e = NLMSG_DATA(nh);
+
+		return e->error ? e->error : -ENODATA;
+	}
+	return n;
+}
+
+/* attribute <type> of a generic netlink answer, or NULL */
+static struct nlattr *genl_attr(char *buf, int len, int type)
+{
+	struct nlmsghdr *nh = (struct nlmsghdr *)buf;
+	struct nlattr *at;
+	int rem;
+
+	if (len < (int)NLMSG_LENGTH(GENL_HDRLEN) || (int)nh->nlmsg_len > len)
+		return NULL;
+	rem = (int)nh->nlmsg_len - NLMSG_LENGTH(GENL_HDRLEN);
+	at = (struct nlattr *)((char *)NLMSG_DATA(nh) + GENL_HDRLEN);
+	while (rem >= NLA_HDRLEN && at->nla_len >= NLA_HDRLEN &&
+	       at->nla_len <= rem) {
+		if ((at->nla_type & NLA_TYPE_MASK) == type)
+			return at;
+		rem -= NLA_ALIGN(at->nla_len);
+		at = (struct nlattr *)((char *)at + NLA_ALIGN(at->nla_len));
+	}
+	return NULL;
+}
+
+/* prints the device's XDP features by name: 0, 1 on error, 3 if the
+ * kernel has no netdev family
+ */
+static int features(int ifindex)
+{
+	static const char *const names[] = {
+		"basic", "redirect", "ndo-xmit", "xsk-zerocopy",
+		"hw-offload", "rx-sg", "ndo-xmit-sg",
+	};
+	struct {
+		struct nlmsghdr nh;
+		struct genlmsghdr g;
+		char attrs[32];
+	} req;
+	const char *sep = "";
+	char buf[4096];
+	struct nlattr *at;
+	uint64_t f = 0;
+	uint16_t family;
+	int s, n, ret = 1;
+	unsigned int i;
+
+	s = socket(AF_NETLINK, SOCK_RAW, NETLINK_GENERIC);
+	if (s < 0)
+		return 1;
+	/* the family's number, by name */
+	memset(&req, 0, sizeof(req));
+	req.nh.nlmsg_type = GENL_ID_CTRL;
+	req.nh.nlmsg_flags = NLM_F_REQUEST;
+	req.g.cmd = CTRL_CMD_GETFAMILY;
+	req.g.version = 1;
+	at = (struct nlattr *)req.attrs;
+	at->nla_type = CTRL_ATTR_FAMILY_NAME;
+	at->nla_len = NLA_HDRLEN + sizeof("netdev");
+	memcpy((char *)at + NLA_HDRLEN, "netdev", sizeof("netdev"));
+	req.nh.nlmsg_len = NLMSG_LENGTH(GENL_HDRLEN) + NLA_ALIGN(at->nla_len);
+	n = genl_call(s, &req, req.nh.nlmsg_len, buf, sizeof(buf));
+	if (n == -ENOENT) {
+		fprintf(stderr, "no netdev family in this kernel\n");
+		ret = 3;
+		goto out;
+	}
+	at = n > 0 ? genl_attr(buf, n, CTRL_ATTR_FAMILY_ID) : NULL;
+	if (!at || at->nla_len < NLA_HDRLEN + 2) {
+		fprintf(stderr, "family lookup failed: %s\n",
+			n < 0 ? strerror(-n) : "no id");
+		goto out;
+	}
+	memcpy(&family, (char *)at + NLA_HDRLEN, 2);
+
+	memset(&req, 0, sizeof(req));
+	req.nh.nlmsg_type = family;
+	req.nh.nlmsg_flags = NLM_F_REQUEST;
+	req.g.cmd = NETDEV_CMD_DEV_GET_;
+	req.g.version = 1;
+	at = (struct nlattr *)req.attrs;
+	at->nla_type = NETDEV_A_DEV_IFINDEX_;
+	at->nla_len = NLA_HDRLEN + 4;
+	memcpy((char *)at + NLA_HDRLEN, &ifindex, 4);
+	req.nh.nlmsg_len = NLMSG_LENGTH(GENL_HDRLEN) + NLA_ALIGN(at->nla_len);
+	n = genl_call(s, &req, req.nh.nlmsg_len, buf, sizeof(buf));
+	at = n > 0 ? genl_attr(buf, n, NETDEV_A_DEV_XDP_FEATURES_) : NULL;
+	if (!at || at->nla_len < NLA_HDRLEN + 8) {
+		fprintf(stderr, "no XDP features in the answer: %s\n",
+			n < 0 ? strerror(-n) : "attribute missing");
+		goto out;
+	}
+	memcpy(&f, (char *)at + NLA_HDRLEN, 8);
+	if (!f)
+		printf("none");
+	for (i = 0; i < 64; i++) {
+		if (!(f & (1ULL << i)))
+			continue;
+		f &= ~(1ULL << i);
+		if (i < sizeof(names) / sizeof(names[0]))
+			printf("%s%s", sep, names[i]);
+		else
+			printf("%sbit-%u", sep, i);
+		sep = " ";
+	}
+	printf("\n");
+	ret = 0;
+out:
+	close(s);
+	return ret;
+}
+
 static long now_ms(void)
 {
 	struct timespec t;
@@ -399,6 +541,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "no interface %s\n", argv[1]);
 		return 2;
 	}
+	if (argc == 3 && !strcmp(argv[2], "features"))
+		return features(ifindex);
 	if (argc == 4 && !strcmp(argv[2], "pinned")) {
 		fd = pinned(argv[3]);
 		if (fd < 0)
