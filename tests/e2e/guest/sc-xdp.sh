@@ -245,6 +245,17 @@ xdp_xmit_step() {
 	ping_ok $PEER 2 || miss "veth-eth0:no-ping-after"
 }
 
+# The end of an XDP scenario: traffic still flows, then its verdict from
+# $bad, $diff and $res: 1 (failed), 2 (what the in-tree driver lacks), or 0
+# for the caller to print its own report
+xdp_end() {
+	ping_ok $PEER 3 || bad="$bad no-ping-after"
+	[ -z "$bad" ] || { echo "failed:$bad;$diff"; return 1; }
+	[ -n "$diff" ] || return 0
+	echo "in-tree driver of $(uname -r):$diff passed:$res"
+	return 2
+}
+
 sc_xdp() {
 	[ -x $XDPLOAD ] || { echo "xdpload not in this image"; return 2; }
 	local bad="" diff="" res="" lro n r0 r1 kept=""
@@ -336,12 +347,7 @@ sc_xdp() {
 		wait_for 10 carrier_is 1
 	fi
 	[ "$lro" = on ] && ethtool -K eth0 lro on >/dev/null 2>&1
-	ping_ok $PEER 3 || bad="$bad no-ping-after"
-	[ -z "$bad" ] || { echo "failed:$bad;$diff"; return 1; }
-	if [ -n "$diff" ]; then
-		echo "in-tree driver of $(uname -r):$diff passed:$res"
-		return 2
-	fi
+	xdp_end || return $?
 	if [ "$lro" = on ]; then
 		res="attach refused with LRO on ($(tr '\n' ' ' </tmp/xdp.lro)), LRO off, then$res; LRO held off"
 	else
@@ -384,11 +390,6 @@ sc_xdpmaps() {
 	xdp_devmap_step
 	xdp_xmit_step
 	[ "$lro" = on ] && ethtool -K eth0 lro on >/dev/null 2>&1
-	ping_ok $PEER 3 || bad="$bad no-ping-after"
-	[ -z "$bad" ] || { echo "failed:$bad;$diff"; return 1; }
-	if [ -n "$diff" ]; then
-		echo "in-tree driver of $(uname -r):$diff passed:$res"
-		return 2
-	fi
+	xdp_end || return $?
 	echo "${res# }; all detached"
 }

@@ -341,6 +341,27 @@ static struct nlattr *genl_attr(char *buf, int len, int type)
 	return NULL;
 }
 
+/* a generic netlink request of family <type>: command <cmd> with one
+ * attribute <attr> of <len> bytes
+ */
+static void genl_req(void *r, size_t size, uint16_t type, uint8_t cmd,
+		     uint16_t attr, const void *data, uint16_t len)
+{
+	struct nlmsghdr *nh = r;
+	struct genlmsghdr *g = NLMSG_DATA(nh);
+	struct nlattr *at = (struct nlattr *)((char *)g + GENL_HDRLEN);
+
+	memset(r, 0, size);
+	nh->nlmsg_type = type;
+	nh->nlmsg_flags = NLM_F_REQUEST;
+	g->cmd = cmd;
+	g->version = 1;
+	at->nla_type = attr;
+	at->nla_len = NLA_HDRLEN + len;
+	memcpy((char *)at + NLA_HDRLEN, data, len);
+	nh->nlmsg_len = NLMSG_LENGTH(GENL_HDRLEN) + NLA_ALIGN(at->nla_len);
+}
+
 /* prints the device's XDP features by name: 0, 1 on error, 3 if the
  * kernel has no netdev family
  */
@@ -367,16 +388,8 @@ static int features(int ifindex)
 	if (s < 0)
 		return 1;
 	/* the family's number, by name */
-	memset(&req, 0, sizeof(req));
-	req.nh.nlmsg_type = GENL_ID_CTRL;
-	req.nh.nlmsg_flags = NLM_F_REQUEST;
-	req.g.cmd = CTRL_CMD_GETFAMILY;
-	req.g.version = 1;
-	at = (struct nlattr *)req.attrs;
-	at->nla_type = CTRL_ATTR_FAMILY_NAME;
-	at->nla_len = NLA_HDRLEN + sizeof("netdev");
-	memcpy((char *)at + NLA_HDRLEN, "netdev", sizeof("netdev"));
-	req.nh.nlmsg_len = NLMSG_LENGTH(GENL_HDRLEN) + NLA_ALIGN(at->nla_len);
+	genl_req(&req, sizeof(req), GENL_ID_CTRL, CTRL_CMD_GETFAMILY,
+		 CTRL_ATTR_FAMILY_NAME, "netdev", sizeof("netdev"));
 	n = genl_call(s, &req, req.nh.nlmsg_len, buf, sizeof(buf));
 	if (n == -ENOENT) {
 		fprintf(stderr, "no netdev family in this kernel\n");
@@ -391,16 +404,8 @@ static int features(int ifindex)
 	}
 	memcpy(&family, (char *)at + NLA_HDRLEN, 2);
 
-	memset(&req, 0, sizeof(req));
-	req.nh.nlmsg_type = family;
-	req.nh.nlmsg_flags = NLM_F_REQUEST;
-	req.g.cmd = NETDEV_CMD_DEV_GET_;
-	req.g.version = 1;
-	at = (struct nlattr *)req.attrs;
-	at->nla_type = NETDEV_A_DEV_IFINDEX_;
-	at->nla_len = NLA_HDRLEN + 4;
-	memcpy((char *)at + NLA_HDRLEN, &ifindex, 4);
-	req.nh.nlmsg_len = NLMSG_LENGTH(GENL_HDRLEN) + NLA_ALIGN(at->nla_len);
+	genl_req(&req, sizeof(req), family, NETDEV_CMD_DEV_GET_,
+		 NETDEV_A_DEV_IFINDEX_, &ifindex, 4);
 	n = genl_call(s, &req, req.nh.nlmsg_len, buf, sizeof(buf));
 	at = n > 0 ? genl_attr(buf, n, NETDEV_A_DEV_XDP_FEATURES_) : NULL;
 	if (!at || at->nla_len < NLA_HDRLEN + 8) {
